@@ -1,0 +1,116 @@
+package org.w3id.srkg.pipeline;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
+import org.w3id.srkg.pipeline.SeedFile.Role;
+
+/** Puts the parsed seeds into their named graphs and describes the result in the metadata graph. */
+public final class DatasetAssembler {
+
+    static final String TITLE = "Sino-Russian Relations Knowledge Graph";
+    private static final Pattern ARTICLE = Pattern.compile(Pattern.quote(Namespaces.ARTICLE) + "(\\d{3})");
+
+    private DatasetAssembler() {
+    }
+
+    /**
+     * @param sparqlEndpoint the public query address recorded as void:sparqlEndpoint; a parameter, not the
+     *                       address of whatever server happens to run, so that dumps do not depend on it
+     */
+    public static DatasetGraph assemble(ParsedSeeds seeds, String sparqlEndpoint) throws PipelineException {
+        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds.merge(Role.ONTOLOGY));
+        addAll(dataset, Namespaces.SHAPES_GRAPH, seeds.merge(Role.SHAPES));
+        addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds.merge(Role.ENTITIES));
+        for (SeedFile file : seeds.files(Role.ARTICLES)) {
+            splitByArticle(dataset, file, seeds.graphs().get(file));
+        }
+        for (SeedFile file : seeds.files(Role.CLAIMS)) {
+            addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
+        }
+        addMetadata(dataset, sparqlEndpoint);
+        return dataset;
+    }
+
+    private static void addAll(DatasetGraph dataset, Node graphName, Graph graph) {
+        graph.find().forEachRemaining(t -> dataset.add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** Each article's description, with the blank nodes it reaches, goes into that article's graph. */
+    private static void splitByArticle(DatasetGraph dataset, SeedFile file, Graph graph) throws PipelineException {
+        Set<Triple> placed = new HashSet<>();
+        graph.find().forEachRemaining(t -> {
+            Matcher article = t.getSubject().isURI() ? ARTICLE.matcher(t.getSubject().getURI()) : null;
+            if (article != null && article.matches()) {
+                Node graphName = Namespaces.articleGraph(article.group(1));
+                reachable(graph, t).forEach(r -> {
+                    placed.add(r);
+                    dataset.add(graphName, r.getSubject(), r.getPredicate(), r.getObject());
+                });
+            }
+        });
+        List<Problem> problems = new ArrayList<>();
+        graph.find().filterDrop(placed::contains).forEachRemaining(t -> problems.add(Problem.inFile(file.relative(),
+                "triple " + t + " is not about an article <" + Namespaces.ARTICLE + "NNN> (nor a blank node"
+                        + " reached from one), so its named graph is unknown")));
+        if (!problems.isEmpty()) {
+            throw new PipelineException(problems);
+        }
+    }
+
+    private static List<Triple> reachable(Graph graph, Triple start) {
+        List<Triple> result = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        Deque<Triple> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            Triple t = todo.pop();
+            result.add(t);
+            Node object = t.getObject();
+            if (object.isBlank() && seen.add(object)) {
+                graph.find(object, Node.ANY, Node.ANY).forEachRemaining(todo::push);
+            }
+        }
+        return result;
+    }
+
+    private static void addMetadata(DatasetGraph dataset, String sparqlEndpoint) {
+        Node graph = Namespaces.METADATA_GRAPH;
+        Node ds = Namespaces.DATASET;
+        TreeMap<Node, Long> counts = new TreeMap<>(NodeCmp::compareRDFTerms);
+        dataset.listGraphNodes().forEachRemaining(g -> counts.put(g, (long) dataset.getGraph(g).size()));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+
+        dataset.add(graph, ds, RDF.type.asNode(), VOID.Dataset.asNode());
+        dataset.add(graph, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang(TITLE, "en"));
+        dataset.add(graph, ds, VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(sparqlEndpoint));
+        dataset.add(graph, ds, VOID.triples.asNode(), integer(total));
+        counts.forEach((name, count) -> {
+            dataset.add(graph, ds, VOID.subset.asNode(), name);
+            dataset.add(graph, name, RDF.type.asNode(), VOID.Dataset.asNode());
+            dataset.add(graph, name, VOID.triples.asNode(), integer(count));
+        });
+    }
+
+    private static Node integer(long value) {
+        return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
+    }
+}

@@ -1,0 +1,100 @@
+package org.w3id.srkg.pipeline;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.NodeCmp;
+
+/**
+ * Writes the dataset as srkg.trig, srkg.nq and srkg.ttl (the union of all graphs).
+ * Statements are sorted and prefixes fixed, so the same input gives byte-identical files. The files are
+ * written into a sibling folder which replaces the output folder only once everything is written: a
+ * failed build leaves the previous dump as it was.
+ */
+public final class DumpPublisher {
+
+    public static final List<String> FILES = List.of("srkg.trig", "srkg.nq", "srkg.ttl");
+
+    private static final Comparator<Triple> TRIPLE_ORDER = Comparator
+            .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getPredicate, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
+    private static final Comparator<Quad> QUAD_ORDER = Comparator
+            .comparing(Quad::getGraph, NodeCmp::compareRDFTerms)
+            .thenComparing(Quad::asTriple, TRIPLE_ORDER);
+
+    private DumpPublisher() {
+    }
+
+    public static void publish(DatasetGraph dataset, Path out) throws PipelineException {
+        Path target = out.toAbsolutePath().normalize();
+        Path staging = target.resolveSibling(target.getFileName() + ".partial");
+        Path previous = target.resolveSibling(target.getFileName() + ".previous");
+        try {
+            deleteRecursively(staging);
+            Files.createDirectories(staging);
+            List<Quad> quads = dataset.stream().sorted(QUAD_ORDER).toList();
+            List<Triple> union = quads.stream().map(Quad::asTriple).distinct().sorted(TRIPLE_ORDER).toList();
+            write(staging.resolve("srkg.trig"), RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad));
+            write(staging.resolve("srkg.nq"), RDFFormat.NQUADS, stream -> quads.forEach(stream::quad));
+            write(staging.resolve("srkg.ttl"), RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple));
+
+            deleteRecursively(previous);
+            if (Files.exists(target)) {
+                Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(previous);
+        } catch (IOException | UncheckedIOException e) {
+            throw new PipelineException(Problem.inFile(target.toString(), "cannot write the dump: " + e.getMessage()));
+        } finally {
+            quietlyDelete(staging);
+        }
+    }
+
+    private static void write(Path file, RDFFormat format, Consumer<StreamRDF> body) throws IOException {
+        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(file))) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(output, format);
+            stream.start();
+            // PrefixMap iterates in hash order; sorting keeps the header stable whatever the map implementation.
+            new TreeMap<>(Namespaces.dumpPrefixes().getMapping()).forEach(stream::prefix);
+            body.accept(stream);
+            stream.finish();
+        }
+    }
+
+    private static void quietlyDelete(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException | UncheckedIOException ignored) {
+            // Only a leftover staging folder; the next build removes it before writing.
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.w3id.srkg.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.MapWithScope;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Parses every seed file strictly: RIOT warnings count as errors, and the problems of all files are
+ * collected before failing, so one run shows everything that needs fixing.
+ */
+public final class TurtleParser {
+
+    private TurtleParser() {
+    }
+
+    public static ParsedSeeds parse(List<SeedFile> files) throws PipelineException {
+        Map<SeedFile, Graph> graphs = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (SeedFile file : files) {
+            Graph graph = GraphFactory.createDefaultGraph();
+            Collector collector = new Collector(file.relative(), problems);
+            try {
+                RDFParser.source(file.path())
+                        .lang(Lang.TURTLE)
+                        .checking(true)
+                        .errorHandler(collector)
+                        .labelToNode(scopedBlankNodes(file.relative()))
+                        .parse(graph);
+            } catch (RiotParseException e) {
+                if (!collector.sawFatal) {
+                    problems.add(new Problem(file.relative(), e.getLine(), e.getCol(), e.getOriginalMessage()));
+                }
+            } catch (RiotException e) {
+                // A fatal error has already been recorded by the collector; anything else (I/O) has not.
+                if (!collector.sawFatal) {
+                    problems.add(Problem.inFile(file.relative(), e.getMessage()));
+                }
+            }
+            graphs.put(file, graph);
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineException(problems);
+        }
+        return new ParsedSeeds(graphs);
+    }
+
+    /**
+     * Blank nodes labelled by file and by order of appearance: stable from build to build, and a
+     * {@code _:x} in one file is never the same node as {@code _:x} in another.
+     * '/' and '#' cannot occur in a Turtle blank node label, so the two kinds of label cannot collide.
+     */
+    private static LabelToNode scopedBlankNodes(String scope) {
+        AtomicLong anonymous = new AtomicLong();
+        MapWithScope.ScopePolicy<String, Node, Node> noScopeMap = new MapWithScope.ScopePolicy<>() {
+            @Override
+            public Map<String, Node> getScope(Node graphScope) {
+                return null;
+            }
+
+            @Override
+            public void clear() {
+            }
+        };
+        MapWithScope.Allocator<String, Node, Node> allocator = new MapWithScope.Allocator<>() {
+            @Override
+            public Node alloc(Node graphScope, String label) {
+                return NodeFactory.createBlankNode(scope + "/" + label);
+            }
+
+            @Override
+            public Node create() {
+                return NodeFactory.createBlankNode(scope + "#" + anonymous.getAndIncrement());
+            }
+
+            @Override
+            public void reset() {
+                anonymous.set(0);
+            }
+        };
+        return new LabelToNode(noScopeMap, allocator);
+    }
+
+    /** Records warnings and errors and lets the parser go on; only a fatal error stops the file. */
+    private static final class Collector implements ErrorHandler {
+        private final String file;
+        private final List<Problem> problems;
+        private boolean sawFatal;
+
+        Collector(String file, List<Problem> problems) {
+            this.file = file;
+            this.problems = problems;
+        }
+
+        @Override
+        public void warning(String message, long line, long col) {
+            problems.add(new Problem(file, line, col, "warning: " + message));
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            problems.add(new Problem(file, line, col, message));
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            sawFatal = true;
+            problems.add(new Problem(file, line, col, message));
+            throw new RiotException(message);
+        }
+    }
+}
