@@ -22,8 +22,8 @@ import org.w3id.srkg.pipeline.TurtleParser;
 
 /**
  * Hands srkg graphs to the OWL API as one Turtle document. The ontology files are merged with Jena first:
- * loaded one by one, the OWL API types a property by the first file that uses it, so vocab.ttl's skos:inScheme
- * triples, read before srkg.ttl declares skos:inScheme an object property, come out as annotations.
+ * read on its own, vocab.ttl does not see srkg.ttl's declaration of skos:inScheme as an object property, and
+ * the OWL API makes its triples annotations.
  */
 final class OwlDocuments {
 
