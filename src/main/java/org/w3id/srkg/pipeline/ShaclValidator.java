@@ -35,13 +35,7 @@ public final class ShaclValidator {
     public static long validate(ParsedSeeds seeds) throws PipelineException {
         Graph shapesGraph = seeds.merge(Role.SHAPES);
         Graph data = seeds.merge(Role.ENTITIES, Role.ARTICLES, Role.CLAIMS);
-        Graph ontology = seeds.merge(Role.ONTOLOGY);
-        ontology.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(data::add);
-        ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY)
-                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(Namespaces.ONTOLOGY))
-                .forEachRemaining(data::add);
-
-        ValidationReport report = org.apache.jena.shacl.ShaclValidator.get().validate(Shapes.parse(shapesGraph), data);
+        ValidationReport report = report(shapesGraph, seeds.merge(Role.ONTOLOGY), data);
         if (report.conforms()) {
             return data.size();
         }
@@ -62,6 +56,15 @@ public final class ShaclValidator {
             problems.add(Problem.inFile(fileOf(seeds, entry.focusNode()), message));
         }
         throw new PipelineException(problems);
+    }
+
+    /** Validates {@code data}, to which the ontology triples described above are added, against the shapes. */
+    public static ValidationReport report(Graph shapesGraph, Graph ontology, Graph data) {
+        ontology.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(data::add);
+        ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY)
+                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(Namespaces.ONTOLOGY))
+                .forEachRemaining(data::add);
+        return org.apache.jena.shacl.ShaclValidator.get().validate(Shapes.parse(shapesGraph), data);
     }
 
     /** Property shapes are usually blank nodes; name them by the node shape that holds them and their path. */
