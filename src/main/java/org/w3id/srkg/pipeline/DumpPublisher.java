@@ -4,11 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,7 +25,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.NodeCmp;
 
 /**
- * Writes the dataset as srkg.trig, srkg.nq and srkg.ttl (the union of all graphs).
+ * Writes the dataset as srkg.trig, srkg.nq and srkg.ttl (the union of all graphs), and the reports given.
  * Statements are sorted and prefixes fixed, so the same input gives byte-identical files. The files are
  * written into a sibling folder which replaces the output folder only once everything is written: a
  * failed build leaves the previous dump as it was.
@@ -42,7 +45,12 @@ public final class DumpPublisher {
     private DumpPublisher() {
     }
 
-    public static void publish(DatasetGraph dataset, Path out) throws PipelineException {
+    /**
+     * @param reports further files written with the dumps (the coverage report), by their path inside
+     *                {@code out}, as UTF-8 text
+     */
+    public static void publish(DatasetGraph dataset, SortedMap<String, String> reports, Path out)
+            throws PipelineException {
         Path target = out.toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".partial");
         Path previous = target.resolveSibling(target.getFileName() + ".previous");
@@ -54,6 +62,11 @@ public final class DumpPublisher {
             write(staging.resolve("srkg.trig"), RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad));
             write(staging.resolve("srkg.nq"), RDFFormat.NQUADS, stream -> quads.forEach(stream::quad));
             write(staging.resolve("srkg.ttl"), RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple));
+            for (Map.Entry<String, String> report : reports.entrySet()) {
+                Path file = staging.resolve(report.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, report.getValue(), StandardCharsets.UTF_8);
+            }
 
             deleteRecursively(previous);
             if (Files.exists(target)) {

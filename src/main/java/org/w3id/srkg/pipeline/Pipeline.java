@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.srkg.coverage.Coverage;
+import org.w3id.srkg.coverage.CoverageReport;
 
 /**
  * Runs the stages in order. Each stage is a plain function of the previous one's result, so a new stage
@@ -38,11 +40,18 @@ public final class Pipeline {
         return dataset;
     }
 
-    /** Builds the dataset and writes its dumps to {@code out}. */
+    /** How the claims and declared passages cover each article text, sentence by sentence. */
+    public static Coverage coverage(Path root, DatasetGraph dataset) throws PipelineException {
+        Coverage coverage = CoverageAnalyzer.analyze(root, dataset);
+        LOG.info("coverage: {}", coverage.summary());
+        return coverage;
+    }
+
+    /** Builds the dataset and writes its dumps and the coverage report to {@code out}. */
     public static DatasetGraph publish(Path root, Path out) throws PipelineException {
         DatasetGraph dataset = build(root);
-        DumpPublisher.publish(dataset, out);
-        LOG.info("publish: {} written to {}", DumpPublisher.FILES, out);
+        DumpPublisher.publish(dataset, CoverageReport.files(coverage(root, dataset)), out);
+        LOG.info("publish: {} and {}/ written to {}", DumpPublisher.FILES, CoverageReport.FOLDER, out);
         return dataset;
     }
 }
