@@ -47,6 +47,7 @@ public final class DatasetAssembler {
         for (SeedFile file : seeds.files(Role.CLAIMS)) {
             addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
         }
+        seeds.derived().forEach((article, graph) -> addAll(dataset, Namespaces.articleGraph(article), graph));
         addMetadata(dataset, sparqlEndpoint);
         return dataset;
     }

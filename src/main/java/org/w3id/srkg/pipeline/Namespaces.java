@@ -12,6 +12,10 @@ public final class Namespaces {
     public static final String ID = "https://w3id.org/srkg/id/";
     public static final String GRAPH = "https://w3id.org/srkg/graph/";
     public static final String ARTICLE = ID + "article/";
+    /** Files of the repository, by their path from the seed root: {@code https://w3id.org/srkg/seeds/articles/003.txt}. */
+    public static final String FILE = "https://w3id.org/srkg/";
+    /** W3C Web Annotation vocabulary, for evidence anchors. */
+    public static final String OA = "http://www.w3.org/ns/oa#";
 
     public static final Node ONTOLOGY_GRAPH = graph("ontology");
     public static final Node SHAPES_GRAPH = graph("shapes");
@@ -38,6 +42,7 @@ public final class Namespaces {
         PrefixMap prefixes = PrefixMapFactory.create();
         prefixes.add("srkg", ONTOLOGY);
         prefixes.add("dcterms", "http://purl.org/dc/terms/");
+        prefixes.add("oa", OA);
         prefixes.add("owl", "http://www.w3.org/2002/07/owl#");
         prefixes.add("prov", "http://www.w3.org/ns/prov#");
         prefixes.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");

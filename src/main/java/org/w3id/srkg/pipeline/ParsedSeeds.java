@@ -4,16 +4,36 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 
-/** The graph parsed from each seed file, in the order of the layout. */
-public record ParsedSeeds(Map<SeedFile, Graph> graphs) {
+/**
+ * The graph parsed from each seed file, in the order of the layout.
+ *
+ * @param positions where each triple of a file was written, so later stages can point a curator at a line
+ * @param derived   triples the pipeline itself derived for an article's named graph (evidence anchors,
+ *                  provenance), keyed by article number; kept apart from the seed files they were not written in
+ */
+public record ParsedSeeds(Map<SeedFile, Graph> graphs, Map<SeedFile, Map<Triple, Position>> positions,
+                          Map<String, Graph> derived) {
+
+    /** Line and column (1-based) of the token RIOT was at when it produced a triple: for a literal, its start. */
+    public record Position(long line, long column) {
+    }
 
     public ParsedSeeds {
         graphs = Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
+        positions = Map.copyOf(positions);
+        derived = Collections.unmodifiableMap(new TreeMap<>(derived));
+    }
+
+    public ParsedSeeds(Map<SeedFile, Graph> graphs) {
+        this(graphs, Map.of(), Map.of());
     }
 
     public List<SeedFile> files(Role role) {
@@ -31,5 +51,19 @@ public record ParsedSeeds(Map<SeedFile, Graph> graphs) {
 
     public long tripleCount() {
         return graphs.values().stream().mapToLong(Graph::size).sum();
+    }
+
+    public Optional<Position> position(SeedFile file, Triple triple) {
+        return Optional.ofNullable(positions.getOrDefault(file, Map.of()).get(triple));
+    }
+
+    /** These seeds with {@code triples} added to what the pipeline derived for article {@code article}. */
+    public ParsedSeeds withDerived(String article, Graph triples) {
+        Map<String, Graph> more = new TreeMap<>(derived);
+        Graph graph = GraphFactory.createDefaultGraph();
+        Optional.ofNullable(derived.get(article)).ifPresent(g -> g.find().forEachRemaining(graph::add));
+        triples.find().forEachRemaining(graph::add);
+        more.put(article, graph);
+        return new ParsedSeeds(graphs, positions, more);
     }
 }

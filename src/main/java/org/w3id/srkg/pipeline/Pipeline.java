@@ -23,14 +23,14 @@ public final class Pipeline {
     private Pipeline() {
     }
 
-    /** Parses and validates the seeds: everything that can be wrong with them, without building anything. */
+    /** Parses, validates and checks the seeds against their article texts: everything that can be wrong with them. */
     public static ParsedSeeds check(Path root) throws PipelineException {
         List<SeedFile> files = SeedLayout.scan(root);
         ParsedSeeds seeds = TurtleParser.parse(files);
         LOG.info("parse: {} files, {} triples", files.size(), seeds.tripleCount());
         long validated = ShaclValidator.validate(seeds);
         LOG.info("shacl: {} triples conform to ontology/shapes.ttl", validated);
-        return seeds;
+        return ClaimProvenance.stamp(root, EvidenceVerifier.verify(root, seeds));
     }
 
     /** Builds the dataset in memory. */

@@ -1,26 +1,42 @@
 package org.w3id.srkg.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.jena.atlas.lib.IRILib;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RDFParserRegistry;
+import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.CDTAwareParserProfile;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.MapWithScope;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.ParserProfileWrapper;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.srkg.pipeline.ParsedSeeds.Position;
 
 /**
  * Parses every seed file strictly: RIOT warnings count as errors, and the problems of all files are
- * collected before failing, so one run shows everything that needs fixing.
+ * collected before failing, so one run shows everything that needs fixing. The position of every triple
+ * is kept, so that later stages (evidence verification) can name the line a curator must fix.
  */
 public final class TurtleParser {
 
@@ -29,33 +45,55 @@ public final class TurtleParser {
 
     public static ParsedSeeds parse(List<SeedFile> files) throws PipelineException {
         Map<SeedFile, Graph> graphs = new LinkedHashMap<>();
+        Map<SeedFile, Map<Triple, Position>> positions = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (SeedFile file : files) {
             Graph graph = GraphFactory.createDefaultGraph();
+            Map<Triple, Position> where = new HashMap<>();
             Collector collector = new Collector(file.relative(), problems);
-            try {
-                RDFParser.source(file.path())
-                        .lang(Lang.TURTLE)
-                        .checking(true)
-                        .errorHandler(collector)
-                        .labelToNode(scopedBlankNodes(file.relative()))
-                        .parse(graph);
+            try (InputStream in = Files.newInputStream(file.path())) {
+                read(file, in, collector, where, graph);
             } catch (RiotParseException e) {
                 if (!collector.sawFatal) {
                     problems.add(new Problem(file.relative(), e.getLine(), e.getCol(), e.getOriginalMessage()));
                 }
             } catch (RiotException e) {
-                // A fatal error has already been recorded by the collector; anything else (I/O) has not.
+                // A fatal error has already been recorded by the collector; anything else has not.
                 if (!collector.sawFatal) {
                     problems.add(Problem.inFile(file.relative(), e.getMessage()));
                 }
+            } catch (IOException e) {
+                problems.add(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
             }
             graphs.put(file, graph);
+            positions.put(file, Map.copyOf(where));
         }
         if (!problems.isEmpty()) {
             throw new PipelineException(problems);
         }
-        return new ParsedSeeds(graphs);
+        return new ParsedSeeds(graphs, positions, Map.of());
+    }
+
+    /**
+     * What {@code RDFParser.source(path).lang(TURTLE).checking(true)} does, except that the parser profile is
+     * ours: RDFParser builds its profile privately, and only the profile is told where each triple was read.
+     */
+    private static void read(SeedFile file, InputStream in, ErrorHandler errors, Map<Triple, Position> where,
+                             Graph graph) {
+        String base = IRILib.filenameToIRI(file.path().toString());
+        ParserProfile standard = new CDTAwareParserProfile(RiotLib.factoryRDF(scopedBlankNodes(file.relative())),
+                errors, IRIxResolver.create().base(base).build(), PrefixMapFactory.create(), RIOT.getContext().copy(),
+                true, false);
+        ParserProfile recording = new ParserProfileWrapper(standard) {
+            @Override
+            public Triple createTriple(Node subject, Node predicate, Node object, long line, long col) {
+                Triple triple = super.createTriple(subject, predicate, object, line, col);
+                where.putIfAbsent(triple, new Position(line, col));
+                return triple;
+            }
+        };
+        RDFParserRegistry.getFactory(Lang.TURTLE).create(Lang.TURTLE, recording)
+                .read(in, base, Lang.TURTLE.getContentType(), StreamRDFLib.graph(graph), RIOT.getContext().copy());
     }
 
     /**

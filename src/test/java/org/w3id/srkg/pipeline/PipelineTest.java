@@ -35,8 +35,8 @@ class PipelineTest {
                 Namespaces.GRAPH + "ontology", 9L,
                 Namespaces.GRAPH + "shapes", 12L,
                 Namespaces.GRAPH + "entities", 4L,
-                Namespaces.GRAPH + "article/000", 10L,
-                Namespaces.GRAPH + "article/001", 5L,
+                Namespaces.GRAPH + "article/000", 15L,
+                Namespaces.GRAPH + "article/001", 10L,
                 Namespaces.GRAPH + "metadata", 19L), sizes);
         assertTrue(dataset.getDefaultGraph().isEmpty(), "everything lives in named graphs");
     }

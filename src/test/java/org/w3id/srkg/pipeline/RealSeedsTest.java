@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,8 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
+import org.w3id.srkg.support.EvidenceAnchors;
+import org.w3id.srkg.support.EvidenceAnchors.Anchor;
 
 /** The repository's own ontology and seeds build; expectations come from the files present. */
 class RealSeedsTest {
@@ -50,5 +57,32 @@ class RealSeedsTest {
             assertFalse(dataset.getGraph(g).isEmpty(), g::getURI);
         }
         assertEquals(0, dataset.getDefaultGraph().size());
+    }
+
+    @Test
+    void everyClaimIsAnchoredInItsArticleTextAndEveryAnchorReslicesToItsQuote() throws Exception {
+        DatasetGraph dataset = Pipeline.build(ROOT);
+        String unanchored = """
+                PREFIX srkg: <https://w3id.org/srkg/ontology#>
+                PREFIX oa:   <http://www.w3.org/ns/oa#>
+                SELECT ?claim WHERE {
+                  GRAPH ?g { ?claim a srkg:Claim }
+                  FILTER NOT EXISTS {
+                    GRAPH ?g { ?annotation oa:hasBody ?claim ; oa:hasTarget/oa:hasSelector/a oa:TextPositionSelector }
+                  }
+                }
+                """;
+        try (QueryExecution exec = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(unanchored).build()) {
+            List<String> missing = new ArrayList<>();
+            exec.execSelect().forEachRemaining(row -> missing.add(row.get("claim").toString()));
+            assertEquals(List.of(), missing, "claims without a TextPositionSelector");
+        }
+        long claims = dataset.stream().filter(q -> q.getPredicate().getURI().equals(RDF.type.getURI())
+                && q.getObject().getURI().equals(Namespaces.ONTOLOGY + "Claim")).count();
+        List<Anchor> anchors = EvidenceAnchors.of(dataset);
+        assertTrue(anchors.size() >= claims && claims > 0, () -> claims + " claims, " + anchors.size() + " anchors");
+        for (Anchor anchor : anchors) {
+            assertEquals(anchor.exact(), anchor.reslice(ROOT), anchor::annotation);
+        }
     }
 }
