@@ -17,6 +17,8 @@ public final class Namespaces {
     public static final Node SHAPES_GRAPH = graph("shapes");
     public static final Node ENTITIES_GRAPH = graph("entities");
     public static final Node METADATA_GRAPH = graph("metadata");
+    /** What the ontology entails about the data and no graph asserts; see {@link Inferencer}. */
+    public static final Node INFERRED_GRAPH = graph("inferred");
     public static final Node DATASET = NodeFactory.createURI(ID + "dataset");
 
     private Namespaces() {

@@ -35,6 +35,7 @@ public final class Pipeline {
     public static DatasetGraph build(Path root) throws PipelineException {
         DatasetGraph dataset = DatasetAssembler.assemble(check(root), DEFAULT_SPARQL_ENDPOINT);
         LOG.info("assemble: {} named graphs, {} quads", dataset.size(), dataset.stream().count());
+        LOG.info("infer: {} entailed triples into {}", Inferencer.materialise(dataset), Namespaces.INFERRED_GRAPH);
         return dataset;
     }
 
