@@ -39,6 +39,7 @@ public final class Namespaces {
     public static PrefixMap dumpPrefixes() {
         PrefixMap prefixes = PrefixMapFactory.create();
         prefixes.add("srkg", ONTOLOGY);
+        prefixes.add("dcat", "http://www.w3.org/ns/dcat#");
         prefixes.add("dcterms", "http://purl.org/dc/terms/");
         prefixes.add("owl", "http://www.w3.org/2002/07/owl#");
         prefixes.add("prov", "http://www.w3.org/ns/prov#");

@@ -95,7 +95,7 @@ class InferencerTest {
     @Test
     void articleAndEntityGraphsHoldExactlyWhatTheSeedsAssert() throws PipelineException {
         for (Path root : List.of(FIXTURE, REAL)) {
-            DatasetGraph assembled = DatasetAssembler.assemble(Pipeline.check(root), Pipeline.DEFAULT_SPARQL_ENDPOINT);
+            DatasetGraph assembled = DatasetAssembler.assemble(Pipeline.check(root));
             DatasetGraph dataset = built.get(root);
             assembled.listGraphNodes().forEachRemaining(g -> {
                 Graph before = assembled.getGraph(g);

@@ -37,7 +37,7 @@ class PipelineTest {
                 Namespaces.GRAPH + "article/000", 10L,
                 Namespaces.GRAPH + "article/001", 5L,
                 Namespaces.GRAPH + "inferred", 2L), sizes);
-        assertTrue(metadata != null && metadata > 0, "the metadata graph describes the others");
+        assertTrue(metadata != null && metadata > 0, "its counts are checked by DatasetDescriberTest");
         assertTrue(dataset.getDefaultGraph().isEmpty(), "everything lives in named graphs");
     }
 
