@@ -6,37 +6,25 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.util.NodeCmp;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.VOID;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 
-/** Puts the parsed seeds into their named graphs and describes the result in the metadata graph. */
+/** Puts the parsed seeds into their named graphs. */
 public final class DatasetAssembler {
 
-    static final String TITLE = "Sino-Russian Relations Knowledge Graph";
     private static final Pattern ARTICLE = Pattern.compile(Pattern.quote(Namespaces.ARTICLE) + "(\\d{3})");
 
     private DatasetAssembler() {
     }
 
-    /**
-     * @param sparqlEndpoint the public query address recorded as void:sparqlEndpoint; a parameter, not the
-     *                       address of whatever server happens to run, so that dumps do not depend on it
-     */
-    public static DatasetGraph assemble(ParsedSeeds seeds, String sparqlEndpoint) throws PipelineException {
+    public static DatasetGraph assemble(ParsedSeeds seeds) throws PipelineException {
         DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
         addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds.merge(Role.ONTOLOGY));
         addAll(dataset, Namespaces.SHAPES_GRAPH, seeds.merge(Role.SHAPES));
@@ -48,7 +36,6 @@ public final class DatasetAssembler {
             addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
         }
         seeds.derived().forEach((article, graph) -> addAll(dataset, Namespaces.articleGraph(article), graph));
-        addMetadata(dataset, sparqlEndpoint);
         return dataset;
     }
 
@@ -91,27 +78,5 @@ public final class DatasetAssembler {
             }
         }
         return result;
-    }
-
-    private static void addMetadata(DatasetGraph dataset, String sparqlEndpoint) {
-        Node graph = Namespaces.METADATA_GRAPH;
-        Node ds = Namespaces.DATASET;
-        TreeMap<Node, Long> counts = new TreeMap<>(NodeCmp::compareRDFTerms);
-        dataset.listGraphNodes().forEachRemaining(g -> counts.put(g, (long) dataset.getGraph(g).size()));
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-
-        dataset.add(graph, ds, RDF.type.asNode(), VOID.Dataset.asNode());
-        dataset.add(graph, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang(TITLE, "en"));
-        dataset.add(graph, ds, VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(sparqlEndpoint));
-        dataset.add(graph, ds, VOID.triples.asNode(), integer(total));
-        counts.forEach((name, count) -> {
-            dataset.add(graph, ds, VOID.subset.asNode(), name);
-            dataset.add(graph, name, RDF.type.asNode(), VOID.Dataset.asNode());
-            dataset.add(graph, name, VOID.triples.asNode(), integer(count));
-        });
-    }
-
-    private static Node integer(long value) {
-        return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
     }
 }

@@ -21,6 +21,8 @@ public final class Namespaces {
     public static final Node SHAPES_GRAPH = graph("shapes");
     public static final Node ENTITIES_GRAPH = graph("entities");
     public static final Node METADATA_GRAPH = graph("metadata");
+    /** What the ontology entails about the data and no graph asserts; see {@link Inferencer}. */
+    public static final Node INFERRED_GRAPH = graph("inferred");
     public static final Node DATASET = NodeFactory.createURI(ID + "dataset");
 
     private Namespaces() {
@@ -41,6 +43,7 @@ public final class Namespaces {
     public static PrefixMap dumpPrefixes() {
         PrefixMap prefixes = PrefixMapFactory.create();
         prefixes.add("srkg", ONTOLOGY);
+        prefixes.add("dcat", "http://www.w3.org/ns/dcat#");
         prefixes.add("dcterms", "http://purl.org/dc/terms/");
         prefixes.add("oa", OA);
         prefixes.add("owl", "http://www.w3.org/2002/07/owl#");

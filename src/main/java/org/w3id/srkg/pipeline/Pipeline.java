@@ -15,9 +15,6 @@ import org.w3id.srkg.coverage.CoverageReport;
  */
 public final class Pipeline {
 
-    /** Where the dataset is served by default; recorded in the metadata graph as void:sparqlEndpoint. */
-    public static final String DEFAULT_SPARQL_ENDPOINT = "http://127.0.0.1:3030/sparql";
-
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private Pipeline() {
@@ -35,8 +32,12 @@ public final class Pipeline {
 
     /** Builds the dataset in memory. */
     public static DatasetGraph build(Path root) throws PipelineException {
-        DatasetGraph dataset = DatasetAssembler.assemble(check(root), DEFAULT_SPARQL_ENDPOINT);
+        ParsedSeeds seeds = check(root);
+        DatasetGraph dataset = DatasetAssembler.assemble(seeds);
         LOG.info("assemble: {} named graphs, {} quads", dataset.size(), dataset.stream().count());
+        LOG.info("infer: {} entailed triples into {}", Inferencer.materialise(dataset), Namespaces.INFERRED_GRAPH);
+        // Last, so that its counts cover every other graph.
+        DatasetDescriber.describe(dataset, seeds.graphs().keySet(), System.getenv());
         return dataset;
     }
 

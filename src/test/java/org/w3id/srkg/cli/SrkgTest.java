@@ -44,7 +44,7 @@ class SrkgTest {
         Path file = tmp.resolve("graphs.rq");
         Files.writeString(file, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { } }");
         assertEquals(0, srkg("query", file.toString(), "--root", Fixtures.root("good").toString(), "--format", "tsv"), err());
-        assertEquals("?n\n6\n", out());
+        assertEquals("?n\n7\n", out()); // ontology, shapes, entities, two articles, inferred, metadata
     }
 
     @Test
