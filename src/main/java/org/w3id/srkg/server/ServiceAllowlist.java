@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
@@ -32,6 +33,8 @@ public final class ServiceAllowlist {
     /** Wikidata's query service: the default and only entry unless configured otherwise. */
     public static final String WIKIDATA = "https://query.wikidata.org/sparql";
 
+    /** A URL may hold '=' in its query string: a mapping splits at the first '=' that a URL scheme follows. */
+    private static final Pattern MAPPING = Pattern.compile("(.*?)=\\s*([A-Za-z][A-Za-z0-9+.-]*:.*)");
     private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
 
     private final Map<String, String> targets;
@@ -48,14 +51,13 @@ public final class ServiceAllowlist {
     public static ServiceAllowlist parse(Collection<String> entries) {
         Map<String, String> targets = new LinkedHashMap<>();
         for (String entry : entries) {
-            int eq = entry.indexOf('=');
-            // A URL may itself hold '=' in its query string, so a mapping is split at the '=' before "http".
-            int split = eq < 0 ? -1 : entry.toLowerCase(Locale.ROOT).indexOf("=http");
-            String name = (split < 0 ? entry : entry.substring(0, split)).strip();
-            String target = split < 0 ? name : entry.substring(split + 1).strip();
+            Matcher mapping = MAPPING.matcher(entry);
+            boolean mapped = mapping.matches();
+            String name = mapped ? mapping.group(1).strip() : entry.strip();
+            String target = mapped ? mapping.group(2).strip() : name;
             checkHttp(name, entry);
             checkHttp(target, entry);
-            if (split < 0 && isLocal(name)) {
+            if (!mapped && isLocal(name)) {
                 throw new IllegalArgumentException("SERVICE allowlist entry '" + entry
                         + "' names a loopback, link-local or unspecified address; map a public name to it instead"
                         + " (URL=" + name + ")");
