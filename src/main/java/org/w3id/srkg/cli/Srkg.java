@@ -16,6 +16,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.pipeline.PipelineException;
 import org.w3id.srkg.pipeline.Problem;
+import org.w3id.srkg.server.ServiceAllowlist;
 import org.w3id.srkg.server.SparqlServer;
 
 import picocli.CommandLine;
@@ -126,19 +127,49 @@ public final class Srkg {
         @Option(names = "--port", defaultValue = "" + SparqlServer.DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}).")
         int port;
 
+        @Option(names = "--service-allow", paramLabel = "URL[=TARGET]",
+                description = "An endpoint SERVICE may call (repeatable); URL=TARGET sends calls to URL to TARGET."
+                        + " Given with --service-allowlist or not, these replace the default: "
+                        + ServiceAllowlist.WIKIDATA)
+        List<String> serviceAllow = new ArrayList<>();
+
+        @Option(names = "--service-allowlist", paramLabel = "FILE",
+                description = "A file of --service-allow entries, one a line ('#' comments); an empty file allows no SERVICE.")
+        Path serviceAllowlist;
+
         @Override
-        int run() throws PipelineException {
+        int run() throws PipelineException, IOException {
+            ServiceAllowlist services;
+            try {
+                services = allowlist();
+            } catch (IllegalArgumentException e) {
+                srkg.err.println("srkg: " + e.getMessage());
+                return FAILED;
+            }
             DatasetGraph dataset = Pipeline.build(root);
             FusekiServer server;
             try {
-                server = SparqlServer.start(dataset, host, port);
+                server = SparqlServer.start(dataset, host, port, services);
             } catch (RuntimeException e) {
                 srkg.err.println("srkg: cannot start the server on " + host + ":" + port + ": " + e.getMessage());
                 return FAILED;
             }
             srkg.out.println("srkg: SPARQL endpoint http://" + host + ":" + server.getPort() + "/sparql");
+            srkg.out.println("srkg: SERVICE allowed to " + services);
             server.join();
             return 0;
+        }
+
+        private ServiceAllowlist allowlist() throws IOException {
+            if (serviceAllowlist == null && serviceAllow.isEmpty()) {
+                return ServiceAllowlist.wikidata();
+            }
+            List<String> entries = new ArrayList<>();
+            if (serviceAllowlist != null) {
+                entries.addAll(ServiceAllowlist.readEntries(serviceAllowlist));
+            }
+            entries.addAll(serviceAllow);
+            return ServiceAllowlist.parse(entries);
         }
     }
 }

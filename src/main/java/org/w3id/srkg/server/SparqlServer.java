@@ -31,7 +31,14 @@ public final class SparqlServer {
 
     /** Starts the server; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
+        return start(dataset, host, port, ServiceAllowlist.wikidata());
+    }
+
+    /** As {@link #start(DatasetGraph, String, int)}, with SERVICE limited to {@code services}. */
+    public static FusekiServer start(DatasetGraph dataset, String host, int port, ServiceAllowlist services) {
         DatasetGraph view = new UnionDefaultGraph(dataset);
+        ServiceGuard.install(services, view.getContext());
+        ServiceDescription description = new ServiceDescription(dataset, services);
         FusekiServer server = FusekiServer.create()
                 .port(port)
                 .enablePing(true)
@@ -42,6 +49,8 @@ public final class SparqlServer {
                 // A second name for the same dataset, holding only the query service at its root.
                 .addDataset("/sparql", view)
                 .addOperation("/sparql", Operation.Query)
+                .addFilter("/sparql", description)
+                .addFilter(DATASET + "/sparql", description)
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {

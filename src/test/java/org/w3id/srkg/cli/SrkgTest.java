@@ -90,4 +90,11 @@ class SrkgTest {
         assertEquals(1, srkg("serve", "--port", "0", "--root", Fixtures.root("shacl-violation").toString()));
         assertTrue(err().contains("focus <https://w3id.org/srkg/id/country/CN>"), err());
     }
+
+    @Test
+    void serveRefusesAnUnsafeServiceAllowlistEntry() {
+        assertEquals(1, srkg("serve", "--port", "0", "--root", Fixtures.root("good").toString(),
+                "--service-allow", "http://169.254.169.254/latest/"));
+        assertTrue(err().contains("'http://169.254.169.254/latest/'") && err().contains("link-local"), err());
+    }
 }
