@@ -17,6 +17,7 @@ import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.pipeline.PipelineException;
 import org.w3id.srkg.pipeline.Problem;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.web.Publication;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,17 +126,22 @@ public final class Srkg {
         @Option(names = "--port", defaultValue = "" + SparqlServer.DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}).")
         int port;
 
+        @Option(names = "--public-base", defaultValue = Publication.DEFAULT_PUBLIC_BASE,
+                description = "Namespace this server answers for: path /id/x is <BASE>id/x (default: ${DEFAULT-VALUE}).")
+        String publicBase;
+
         @Override
         int run() throws PipelineException {
             DatasetGraph dataset = Pipeline.build(root);
             FusekiServer server;
             try {
-                server = SparqlServer.start(dataset, host, port);
+                server = SparqlServer.start(dataset, host, port, publicBase);
             } catch (RuntimeException e) {
                 srkg.err.println("srkg: cannot start the server on " + host + ":" + port + ": " + e.getMessage());
                 return FAILED;
             }
             srkg.out.println("srkg: SPARQL endpoint http://" + host + ":" + server.getPort() + "/sparql");
+            srkg.out.println("srkg: browse and query at http://" + host + ":" + server.getPort() + "/");
             server.join();
             return 0;
         }

@@ -7,10 +7,13 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.w3id.srkg.dataset.UnionDefaultGraph;
+import org.w3id.srkg.web.LinkedDataSite;
+import org.w3id.srkg.web.Publication;
 
 /**
  * A query-only SPARQL server over a built dataset: {@code /srkg/sparql} (and {@code /srkg?query=}),
- * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping}.
+ * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping};
+ * beside them the linked-data pages and query page of {@link LinkedDataSite}.
  * No endpoint accepts updates or Graph Store writes: only read operations are registered, and the
  * dataset itself is a read-only view.
  */
@@ -31,8 +34,13 @@ public final class SparqlServer {
 
     /** Starts the server; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
+        return start(dataset, host, port, Publication.DEFAULT_PUBLIC_BASE);
+    }
+
+    /** As {@link #start(DatasetGraph, String, int)}, answering for the IRIs under {@code publicBase} (see LinkedDataSite). */
+    public static FusekiServer start(DatasetGraph dataset, String host, int port, String publicBase) {
         DatasetGraph view = new UnionDefaultGraph(dataset);
-        FusekiServer server = FusekiServer.create()
+        FusekiServer server = LinkedDataSite.addTo(FusekiServer.create(), dataset, publicBase, "/sparql", DATASET + "/sparql")
                 .port(port)
                 .enablePing(true)
                 .addDataset(DATASET, view)
