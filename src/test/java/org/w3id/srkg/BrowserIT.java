@@ -19,6 +19,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDFS;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -36,13 +45,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.srkg.dataset.UnionDefaultGraph;
+import org.w3id.srkg.pipeline.Namespaces;
 import org.w3id.srkg.pipeline.Pipeline;
 
 /**
  * The web face in a real browser, as a newcomer uses it: the packaged jar serves the repository's seeds, and
  * Debian's headless Chromium (installed by src/test/scripts/install-chromium.sh when missing) opens Vladimir
  * Putin's page, follows a link to an event and sees its quote, and runs an example query. Screenshots of each
- * step go to target/browser/.
+ * step go to target/browser/. README's curl on the same IRI gives Turtle.
  */
 class BrowserIT {
 
@@ -136,6 +146,21 @@ class BrowserIT {
         graphLink.click();
         wait.until(ExpectedConditions.urlContains("/graph/article/"));
         assertNotEquals("", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void readmeCurlOnTheSameIriGivesTurtle() throws Exception {
+        Matcher block = Pattern.compile("<!-- browse-curl -->\\s*```sh\\n(curl [^\\n]+)\\n```")
+                .matcher(Files.readString(ROOT.resolve("README.md")));
+        assertTrue(block.find(), "README.md has the marked curl block");
+        String curl = block.group(1).replace("http://127.0.0.1:3030", base);
+        Process client = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+        String turtle = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, client.waitFor(), turtle);
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(turtle, Lang.TURTLE).parse(graph);
+        assertTrue(graph.contains(NodeFactory.createURI(Namespaces.ID + "vladimir-putin"), RDFS.label.asNode(),
+                NodeFactory.createLiteralLang("Vladimir Putin", "en")), turtle);
     }
 
     /** The row count the query gives in-process, so the browser's table is checked against the data, not a number. */
