@@ -49,8 +49,8 @@ class FederatedQueriesTest {
     @BeforeAll
     static void start() throws Exception {
         wikidata = WikidataStandIn.start();
-        srkg = SparqlServer.start(Pipeline.build(Path.of("")), "127.0.0.1", 0,
-                ServiceAllowlist.parse(List.of(ServiceAllowlist.WIKIDATA + "=" + wikidata.endpoint())));
+        srkg = SparqlServer.start(Pipeline.build(Path.of("")), SparqlServer.Settings.on("127.0.0.1", 0)
+                .withServices(ServiceAllowlist.parse(List.of(ServiceAllowlist.WIKIDATA + "=" + wikidata.endpoint()))));
         Files.createDirectories(ACTUAL);
     }
 

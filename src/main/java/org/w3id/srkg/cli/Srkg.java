@@ -18,6 +18,7 @@ import org.w3id.srkg.pipeline.PipelineException;
 import org.w3id.srkg.pipeline.Problem;
 import org.w3id.srkg.server.ServiceAllowlist;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.web.Publication;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,6 +138,10 @@ public final class Srkg {
                 description = "A file of --service-allow entries, one a line ('#' comments); an empty file allows no SERVICE.")
         Path serviceAllowlist;
 
+        @Option(names = "--public-base", defaultValue = Publication.DEFAULT_PUBLIC_BASE,
+                description = "Namespace this server answers for: path /id/x is <BASE>id/x (default: ${DEFAULT-VALUE}).")
+        String publicBase;
+
         @Override
         int run() throws PipelineException, IOException {
             ServiceAllowlist services;
@@ -149,13 +154,15 @@ public final class Srkg {
             DatasetGraph dataset = Pipeline.build(root);
             FusekiServer server;
             try {
-                server = SparqlServer.start(dataset, host, port, services);
+                server = SparqlServer.start(dataset,
+                        SparqlServer.Settings.on(host, port).withServices(services).withPublicBase(publicBase));
             } catch (RuntimeException e) {
                 srkg.err.println("srkg: cannot start the server on " + host + ":" + port + ": " + e.getMessage());
                 return FAILED;
             }
             srkg.out.println("srkg: SPARQL endpoint http://" + host + ":" + server.getPort() + "/sparql");
             srkg.out.println("srkg: SERVICE allowed to " + services);
+            srkg.out.println("srkg: browse and query at http://" + host + ":" + server.getPort() + "/");
             server.join();
             return 0;
         }

@@ -45,6 +45,11 @@ public final class DumpPublisher {
     private DumpPublisher() {
     }
 
+    /** Writes the dumps alone, without reports (the server's downloads). */
+    public static void publish(DatasetGraph dataset, Path out) throws PipelineException {
+        publish(dataset, new TreeMap<>(), out);
+    }
+
     /**
      * @param reports further files written with the dumps (the coverage report), by their path inside
      *                {@code out}, as UTF-8 text

@@ -7,10 +7,13 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.w3id.srkg.dataset.UnionDefaultGraph;
+import org.w3id.srkg.web.LinkedDataSite;
+import org.w3id.srkg.web.Publication;
 
 /**
  * A query-only SPARQL server over a built dataset: {@code /srkg/sparql} (and {@code /srkg?query=}),
- * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping}.
+ * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping};
+ * beside them the linked-data pages and query page of {@link LinkedDataSite}.
  * No endpoint accepts updates or Graph Store writes: only read operations are registered, and the
  * dataset itself is a read-only view.
  */
@@ -31,16 +34,35 @@ public final class SparqlServer {
 
     /** Starts the server; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
-        return start(dataset, host, port, ServiceAllowlist.wikidata());
+        return start(dataset, Settings.on(host, port));
     }
 
-    /** As {@link #start(DatasetGraph, String, int)}, with SERVICE limited to {@code services}. */
-    public static FusekiServer start(DatasetGraph dataset, String host, int port, ServiceAllowlist services) {
+    /**
+     * How a server is set up: where it listens, which SERVICE endpoints queries may call, and the namespace the
+     * linked-data pages answer for (see LinkedDataSite). {@link #on} gives the defaults; the {@code with…} methods
+     * change one setting.
+     */
+    public record Settings(String host, int port, ServiceAllowlist services, String publicBase) {
+
+        public static Settings on(String host, int port) {
+            return new Settings(host, port, ServiceAllowlist.wikidata(), Publication.DEFAULT_PUBLIC_BASE);
+        }
+
+        public Settings withServices(ServiceAllowlist allowed) {
+            return new Settings(host, port, allowed, publicBase);
+        }
+
+        public Settings withPublicBase(String base) {
+            return new Settings(host, port, services, base);
+        }
+    }
+
+    public static FusekiServer start(DatasetGraph dataset, Settings settings) {
         DatasetGraph view = new UnionDefaultGraph(dataset);
-        ServiceGuard.install(services, view.getContext());
-        ServiceDescription description = new ServiceDescription(dataset, services);
-        FusekiServer server = FusekiServer.create()
-                .port(port)
+        ServiceGuard.install(settings.services(), view.getContext());
+        ServiceDescription description = new ServiceDescription(dataset, settings.services());
+        FusekiServer server = LinkedDataSite.addTo(FusekiServer.create(), dataset, settings.publicBase())
+                .port(settings.port())
                 .enablePing(true)
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
@@ -54,7 +76,7 @@ public final class SparqlServer {
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
-                serverConnector.setHost(host);
+                serverConnector.setHost(settings.host());
             }
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {

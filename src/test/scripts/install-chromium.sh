@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs Debian's chromium and chromium-driver for BrowserIT when they are missing: a fresh machine (and CI) has
+# neither. As root it uses apt-get directly, otherwise sudo without a password prompt.
+set -euo pipefail
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  exit 0
+fi
+sudo=()
+if [ "$(id -u)" != 0 ]; then
+  sudo=(sudo -n)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q chromium chromium-driver
