@@ -42,14 +42,14 @@ public record ArticleCoverage(String article, String textFile, boolean curated, 
         List<Anchored<Claim>> quotes = new ArrayList<>();
         for (Claim claim : sortedByIri(claims, Claim::iri)) {
             for (String quote : claim.evidence().stream().sorted().toList()) {
-                anchor.find(quote).ifPresentOrElse(span -> quotes.add(new Anchored<>(span, claim)),
+                anchor.find(quote).map(TextAnchor.Match::span).ifPresentOrElse(span -> quotes.add(new Anchored<>(span, claim)),
                         () -> notFound.add(new NotFound(claim.iri(), "srkg:evidence", quote)));
             }
         }
         List<Anchored<Declaration>> passages = new ArrayList<>();
         for (Declaration declaration : sortedByIri(declarations, Declaration::iri)) {
             for (String passage : declaration.passages().stream().sorted().toList()) {
-                anchor.find(passage).ifPresentOrElse(span -> passages.add(new Anchored<>(span, declaration)),
+                anchor.find(passage).map(TextAnchor.Match::span).ifPresentOrElse(span -> passages.add(new Anchored<>(span, declaration)),
                         () -> notFound.add(new NotFound(declaration.iri(), "srkg:passage", passage)));
             }
         }
