@@ -3,11 +3,10 @@ package org.w3id.srkg.coverage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.w3id.srkg.text.Sentence;
 import org.w3id.srkg.text.SentenceSegmenter;
@@ -21,50 +20,35 @@ import org.w3id.srkg.text.TextAnchor.Span;
  * @param textFile the text's path from the seed root
  * @param curated  whether the article has a claims file; an article without one is listed but not judged
  */
-public record ArticleCoverage(String article, String textFile, boolean curated, List<SentenceCoverage> sentences,
-                              List<NotFound> notFound) {
+public record ArticleCoverage(String article, String textFile, boolean curated, List<SentenceCoverage> sentences) {
 
     public ArticleCoverage {
         sentences = List.copyOf(sentences);
-        notFound = List.copyOf(notFound);
     }
 
     /**
-     * Anchors every quote at its first occurrence in the text (see {@link TextAnchor}) and gives each sentence
-     * its {@link Status}. A claim cites a sentence when its quote and the sentence share at least one letter or
-     * digit, so a closing quotation mark or full stop spilling over a boundary cites nothing. A declaration
-     * covers a sentence when its passage contains the sentence from first to last letter or digit.
+     * Gives each sentence its {@link Status}, from where the quotes and passages were anchored in the text
+     * (code points, as {@link org.w3id.srkg.text.TextAnchor} finds them). A claim cites a sentence when one of
+     * its quotes and the sentence share at least one letter or digit, so a closing quotation mark or full stop
+     * spilling over a boundary cites nothing. A declaration covers a sentence when one of its passages contains
+     * the sentence from first to last letter or digit.
      */
     public static ArticleCoverage measure(String article, String textFile, boolean curated, String text,
                                           List<Claim> claims, List<Declaration> declarations) {
-        TextAnchor anchor = new TextAnchor(text);
-        List<NotFound> notFound = new ArrayList<>();
-        List<Anchored<Claim>> quotes = new ArrayList<>();
-        for (Claim claim : sortedByIri(claims, Claim::iri)) {
-            for (String quote : claim.evidence().stream().sorted().toList()) {
-                anchor.find(quote).ifPresentOrElse(span -> quotes.add(new Anchored<>(span, claim)),
-                        () -> notFound.add(new NotFound(claim.iri(), "srkg:evidence", quote)));
-            }
-        }
-        List<Anchored<Declaration>> passages = new ArrayList<>();
-        for (Declaration declaration : sortedByIri(declarations, Declaration::iri)) {
-            for (String passage : declaration.passages().stream().sorted().toList()) {
-                anchor.find(passage).ifPresentOrElse(span -> passages.add(new Anchored<>(span, declaration)),
-                        () -> notFound.add(new NotFound(declaration.iri(), "srkg:passage", passage)));
-            }
-        }
-
+        int[] codePoints = text.codePoints().toArray();
+        List<Claim> claimsByIri = sortedByIri(claims, Claim::iri);
+        List<Declaration> declarationsByIri = sortedByIri(declarations, Declaration::iri);
         List<SentenceCoverage> result = new ArrayList<>();
         Map<String, SentenceCoverage> firstOccurrence = new HashMap<>();
         for (Sentence sentence : SentenceSegmenter.split(text)) {
-            Set<Claim> citedBy = new LinkedHashSet<>();
-            quotes.stream()
-                    .filter(q -> q.span().intersection(sentence.span())
-                            .filter(shared -> hasWord(anchor.slice(shared))).isPresent())
-                    .forEach(q -> citedBy.add(q.item()));
+            List<Claim> citedBy = claimsByIri.stream()
+                    .filter(c -> c.evidence().stream().anyMatch(quote -> quote.intersection(sentence.span())
+                            .filter(shared -> hasWord(codePoints, shared)).isPresent()))
+                    .distinct().toList();
             Span words = words(sentence);
-            Set<Declaration> declaredBy = new LinkedHashSet<>();
-            passages.stream().filter(p -> p.span().contains(words)).forEach(p -> declaredBy.add(p.item()));
+            List<Declaration> declaredBy = declarationsByIri.stream()
+                    .filter(d -> d.passages().stream().anyMatch(passage -> passage.contains(words)))
+                    .distinct().toList();
             SentenceCoverage original = firstOccurrence.get(TextAnchor.fold(sentence.text()));
 
             Status status;
@@ -79,12 +63,11 @@ public record ArticleCoverage(String article, String textFile, boolean curated, 
             } else {
                 status = Status.UNCITED;
             }
-            SentenceCoverage covered = new SentenceCoverage(sentence, status, List.copyOf(citedBy),
-                    List.copyOf(declaredBy), original);
+            SentenceCoverage covered = new SentenceCoverage(sentence, status, citedBy, declaredBy, original);
             result.add(covered);
             firstOccurrence.putIfAbsent(TextAnchor.fold(sentence.text()), covered);
         }
-        return new ArticleCoverage(article, textFile, curated, result, notFound);
+        return new ArticleCoverage(article, textFile, curated, result);
     }
 
     public long count(Status status) {
@@ -96,15 +79,12 @@ public record ArticleCoverage(String article, String textFile, boolean curated, 
         return curated ? sentences.stream().filter(s -> s.status() == Status.UNCITED).toList() : List.of();
     }
 
-    private record Anchored<T>(Span span, T item) {
-    }
-
     private static <T> List<T> sortedByIri(List<T> items, Function<T, String> iri) {
         return items.stream().sorted(Comparator.comparing(iri)).toList();
     }
 
-    private static boolean hasWord(String text) {
-        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    private static boolean hasWord(int[] codePoints, Span span) {
+        return IntStream.range(span.start(), span.end()).map(i -> codePoints[i]).anyMatch(Character::isLetterOrDigit);
     }
 
     /** The sentence from its first to its last letter or digit (a sentence always has one). */

@@ -2,8 +2,10 @@ package org.w3id.srkg.coverage;
 
 import java.util.List;
 
-/** A claim of an article, with its evidence quotes. */
-public record Claim(String iri, String label, List<String> evidence) {
+import org.w3id.srkg.text.TextAnchor.Span;
+
+/** A claim of an article, with where its evidence quotes are in the article text. */
+public record Claim(String iri, String label, List<Span> evidence) {
 
     public Claim {
         evidence = List.copyOf(evidence);

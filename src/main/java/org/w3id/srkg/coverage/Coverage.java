@@ -27,11 +27,6 @@ public record Coverage(List<ArticleCoverage> articles) {
         return curated().stream().mapToLong(a -> a.sentences().size()).sum();
     }
 
-    /** Quotes of the curated articles' claims and declarations that are not in their text. */
-    public long notFound() {
-        return curated().stream().mapToLong(a -> a.notFound().size()).sum();
-    }
-
     /** One line for the build log, e.g. "5 articles, 1 curated (003), 15 sentences, 10 cited, …, 0 uncited". */
     public String summary() {
         StringBuilder line = new StringBuilder();
@@ -43,9 +38,6 @@ public record Coverage(List<ArticleCoverage> articles) {
         line.append(", ").append(sentences()).append(" sentences");
         for (Status status : Status.values()) {
             line.append(", ").append(count(status)).append(' ').append(status.label());
-        }
-        if (notFound() > 0) {
-            line.append(", quotes not found in their text: ").append(notFound());
         }
         if (!notCurated().isEmpty()) {
             line.append("; not curated: ").append(numbers(notCurated()));

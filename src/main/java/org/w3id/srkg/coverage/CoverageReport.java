@@ -51,21 +51,21 @@ public final class CoverageReport {
         StringBuilder md = new StringBuilder();
         md.append("# Coverage of the article texts\n\n")
                 .append(escapeMarkdown(coverage.summary())).append(".\n\n")
-                .append("| article | curated | sentences | cited | excluded | declared | repeated | uncited | quotes not found |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| article | curated | sentences | cited | excluded | declared | repeated | uncited |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (ArticleCoverage article : coverage.articles()) {
             md.append("| [").append(article.article()).append("](").append(article.article()).append(".md) | ")
                     .append(article.curated() ? "yes" : "no").append(" | ").append(article.sentences().size());
             for (Status status : Status.values()) {
                 md.append(" | ").append(article.count(status));
             }
-            md.append(" | ").append(article.notFound().size()).append(" |\n");
+            md.append(" |\n");
         }
         md.append("| curated total | | ").append(coverage.sentences());
         for (Status status : Status.values()) {
             md.append(" | ").append(coverage.count(status));
         }
-        md.append(" | ").append(coverage.notFound()).append(" |\n\n")
+        md.append(" |\n\n")
                 .append("Statuses:\n\n");
         for (Status status : Status.values()) {
             md.append("- **").append(status.label()).append("**: ").append(escapeMarkdown(status.meaning())).append('\n');
@@ -89,13 +89,6 @@ public final class CoverageReport {
         for (SentenceCoverage s : article.sentences()) {
             md.append("| ").append(s.sentence().line()).append(" | ").append(s.status().label()).append(" | ")
                     .append(escapeMarkdown(s.sentence().text())).append(" | ").append(coveredByMarkdown(s)).append(" |\n");
-        }
-        if (!article.notFound().isEmpty()) {
-            md.append("\n## Quotes not found in the text\n\n");
-            for (NotFound missing : article.notFound()) {
-                md.append("- ").append(linkMarkdown(missing.iri())).append(' ').append(missing.property()).append(": ")
-                        .append(escapeMarkdown(missing.quote())).append('\n');
-            }
         }
         return md.toString();
     }
@@ -140,7 +133,7 @@ public final class CoverageReport {
         for (Status status : Status.values()) {
             html.append("<th class=\"n ").append(status.label()).append("\">").append(status.label()).append("</th>");
         }
-        html.append("<th class=\"n\">quotes not found</th></tr></thead>\n<tbody>\n");
+        html.append("</tr></thead>\n<tbody>\n");
         for (ArticleCoverage article : coverage.articles()) {
             html.append("<tr><td><a href=\"").append(article.article()).append(".html\">").append(article.article())
                     .append("</a></td><td>").append(article.curated() ? "yes" : "no").append("</td>");
@@ -148,7 +141,6 @@ public final class CoverageReport {
             for (Status status : Status.values()) {
                 cell(html, article.count(status));
             }
-            cell(html, article.notFound().size());
             html.append("</tr>\n");
         }
         html.append("<tr><th>curated total</th><td></td>");
@@ -156,7 +148,6 @@ public final class CoverageReport {
         for (Status status : Status.values()) {
             cell(html, coverage.count(status));
         }
-        cell(html, coverage.notFound());
         html.append("</tr>\n</tbody>\n</table>\n<dl>\n");
         for (Status status : Status.values()) {
             html.append("<dt class=\"").append(status.label()).append("\">").append(status.label()).append("</dt><dd>")
@@ -192,14 +183,6 @@ public final class CoverageReport {
                     .append("</td><td>").append(coveredByHtml(s, sentences)).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
-        if (!article.notFound().isEmpty()) {
-            html.append("<h2>Quotes not found in the text</h2>\n<ul>\n");
-            for (NotFound missing : article.notFound()) {
-                html.append("<li>").append(linkHtml(missing.iri())).append(' ').append(missing.property())
-                        .append(": ").append(escapeHtml(missing.quote())).append("</li>\n");
-            }
-            html.append("</ul>\n");
-        }
         return foot(html);
     }
 

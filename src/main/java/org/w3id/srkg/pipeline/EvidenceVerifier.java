@@ -23,16 +23,18 @@ import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.srkg.pipeline.FoldedText.Match;
 import org.w3id.srkg.pipeline.ParsedSeeds.Position;
 import org.w3id.srkg.pipeline.SeedFile.Role;
+import org.w3id.srkg.text.TextAnchor;
+import org.w3id.srkg.text.TextAnchor.Match;
+import org.w3id.srkg.text.TextAnchor.Span;
 
 /**
  * Finds every evidence quote ({@code srkg:evidence} of a claim, {@code srkg:passage} of a coverage declaration)
  * of {@code seeds/claims/NNN.ttl} in the text {@code seeds/articles/NNN.txt}, and records where as W3C Web
  * Annotations in the article's graph, so that any reader can re-check a claim against its source. A quote that
  * is not in the text fails the build with the line it is written on and the closest passage of the text.
- * Matching folds runs of white space and nothing else (see {@link FoldedText}); a quote found more than once
+ * Matching folds runs of white space and nothing else (see {@link TextAnchor}); a quote found more than once
  * is anchored at its first occurrence.
  */
 public final class EvidenceVerifier {
@@ -52,7 +54,7 @@ public final class EvidenceVerifier {
     }
 
     /** A quote found in the text, with the node it is evidence for. */
-    private record Anchor(Node subject, String kind, Match match) {
+    private record Anchor(Node subject, String kind, Span span) {
     }
 
     private EvidenceVerifier() {
@@ -69,7 +71,7 @@ public final class EvidenceVerifier {
     public static Result anchor(Path root, ParsedSeeds seeds) throws PipelineException {
         List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Map<String, Optional<FoldedText>> otherTexts = new HashMap<>();
+        Map<String, Optional<TextAnchor>> otherTexts = new HashMap<>();
         ParsedSeeds result = seeds;
         int anchored = 0;
         for (SeedFile file : seeds.files(Role.CLAIMS)) {
@@ -84,7 +86,7 @@ public final class EvidenceVerifier {
                 problems.add(Problem.inFile(ArticleText.relativePath(file.article()), "cannot read: " + e.getMessage()));
                 continue;
             }
-            FoldedText text = new FoldedText(article.text());
+            TextAnchor text = new TextAnchor(article.text());
             List<Anchor> anchors = new ArrayList<>();
             int repeated = 0;
             for (Triple quote : quotes(seeds, file)) {
@@ -95,7 +97,7 @@ public final class EvidenceVerifier {
                     continue;
                 }
                 repeated += match.get().repeated() ? 1 : 0;
-                anchors.add(new Anchor(quote.getSubject(), kind, match.get()));
+                anchors.add(new Anchor(quote.getSubject(), kind, match.get().span()));
             }
             if (repeated > 0) {
                 notes.add(article.relative() + ": " + repeated + " quotes occur more than once (the text repeats"
@@ -124,14 +126,14 @@ public final class EvidenceVerifier {
     }
 
     private static Problem notFound(Path root, ParsedSeeds seeds, SeedFile file, Triple quote, ArticleText article,
-                                    FoldedText text, Map<String, Optional<FoldedText>> otherTexts) {
+                                    TextAnchor text, Map<String, Optional<TextAnchor>> otherTexts) {
         String lexical = quote.getObject().getLiteralLexicalForm();
-        FoldedText.Closest closest = text.closest(lexical);
+        TextAnchor.Closest closest = text.closest(lexical);
         String elsewhere = otherArticleHolding(root, article.article(), lexical, otherTexts)
                 .map(other -> "; it is in " + other + " (a quote from another article?)").orElse("");
         String property = quote.getPredicate().equals(EVIDENCE) ? "srkg:evidence" : "srkg:passage";
         String message = property + " of " + NodeFmtLib.strNT(quote.getSubject())
-                + " is not in " + article.relative() + ": \"" + FoldedText.fold(lexical) + "\""
+                + " is not in " + article.relative() + ": \"" + TextAnchor.fold(lexical) + "\""
                 + "; closest passage (" + closest.edits() + (closest.edits() == 1 ? " edit" : " edits") + "): \"" + closest.passage() + "\"" + elsewhere;
         return seeds.position(file, quote)
                 .map(p -> new Problem(file.relative(), p.line(), p.column(), message))
@@ -140,11 +142,11 @@ public final class EvidenceVerifier {
 
     /** The first other article text holding the quote; a quote copied from the wrong article is a common slip. */
     private static Optional<String> otherArticleHolding(Path root, String article, String quote,
-                                                        Map<String, Optional<FoldedText>> texts) {
+                                                        Map<String, Optional<TextAnchor>> texts) {
         try (Stream<Path> files = Files.list(root.resolve("seeds/articles"))) {
             for (String other : files.map(p -> p.getFileName().toString())
                     .filter(name -> name.matches("\\d{3}\\.txt")).sorted().map(n -> n.substring(0, 3)).toList()) {
-                Optional<FoldedText> text = texts.computeIfAbsent(other, n -> readQuietly(root, n));
+                Optional<TextAnchor> text = texts.computeIfAbsent(other, n -> readQuietly(root, n));
                 if (!other.equals(article) && text.flatMap(t -> t.find(quote)).isPresent()) {
                     return Optional.of(ArticleText.relativePath(other));
                 }
@@ -155,9 +157,9 @@ public final class EvidenceVerifier {
         return Optional.empty();
     }
 
-    private static Optional<FoldedText> readQuietly(Path root, String article) {
+    private static Optional<TextAnchor> readQuietly(Path root, String article) {
         try {
-            return Optional.of(new FoldedText(ArticleText.read(root, article).text()));
+            return Optional.of(new TextAnchor(ArticleText.read(root, article).text()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -168,14 +170,14 @@ public final class EvidenceVerifier {
      * selected twice: by quote with context, and by code point offsets. IRIs are minted from the claim and the
      * quote's rank by position, {@code <claim>/evidence/1}, so that rebuilding gives the same dump.
      */
-    private static Graph annotations(String articleNumber, FoldedText text, List<Anchor> anchors) {
+    private static Graph annotations(String articleNumber, TextAnchor text, List<Anchor> anchors) {
         Graph graph = GraphFactory.createDefaultGraph();
         Node article = NodeFactory.createURI(Namespaces.ARTICLE + articleNumber);
         List<Anchor> ordered = anchors.stream()
                 .sorted(Comparator.comparing(Anchor::subject, NodeCmp::compareRDFTerms)
                         .thenComparing(Anchor::kind)
-                        .thenComparingInt(a -> a.match().start())
-                        .thenComparingInt(a -> a.match().end()))
+                        .thenComparingInt(a -> a.span().start())
+                        .thenComparingInt(a -> a.span().end()))
                 .toList();
         int rank = 0;
         Anchor previous = null;
@@ -184,8 +186,8 @@ public final class EvidenceVerifier {
                     && previous.kind().equals(anchor.kind());
             rank = sameSeries ? rank + 1 : 1;
             previous = anchor;
-            int start = anchor.match().start();
-            int end = anchor.match().end();
+            int start = anchor.span().start();
+            int end = anchor.span().end();
             Node annotation = child(anchor.subject(), anchor.kind() + "/" + rank);
             Node target = child(annotation, "target");
             Node byQuote = child(annotation, "quote");

@@ -1,16 +1,18 @@
 package org.w3id.srkg.text;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Finds where a quote sits in a text, the way curators copy quotes: exactly, except that any run of white
  * space in the quote may stand for any run of white space in the text (a line break copied as a space, two
- * spaces as one, a no-break space as a plain one). The first occurrence wins, so a text that repeats itself
- * anchors each quote once, in its first copy.
+ * spaces as one, a no-break space as a plain one). Nothing else is folded: typographic quotes and dashes stay
+ * distinct from ASCII ones, because a quote must be what the article says. The first occurrence wins, so a
+ * text that repeats itself anchors each quote once, in its first copy.
  *
  * <p>Positions are code-point offsets into the original text, start inclusive and end exclusive: the unit
- * of Web Annotation's TextPositionSelector, and independent of how Java stores characters.
+ * of Web Annotation's TextPositionSelector, and independent of how Java stores characters. The folded text
+ * keeps, for each of its Java chars, the code point it came from, so a match found by {@code indexOf} maps
+ * back in constant time.
  */
 public final class TextAnchor {
 
@@ -35,60 +37,115 @@ public final class TextAnchor {
         }
     }
 
-    private final String text;
+    /** Where a quote was found first, and whether the text holds it again further on. */
+    public record Match(Span span, boolean repeated) {
+    }
+
+    /** The passage of the text closest to a quote that is not in it, and how many edits apart they are. */
+    public record Closest(String passage, int edits) {
+    }
+
+    private final int[] codePoints;
     private final String folded;
-    /** For each code point of {@link #folded}, the code-point offset in {@link #text} it comes from. */
+    /** origin[i]: the code-point offset in the original text of Java char i of {@link #folded}. */
     private final int[] origin;
 
     public TextAnchor(String text) {
-        this.text = text;
+        codePoints = text.codePoints().toArray();
         StringBuilder out = new StringBuilder(text.length());
-        int[] from = new int[text.codePointCount(0, text.length())];
-        int count = 0;
-        int offset = 0;
+        int[] map = new int[text.length()];
         boolean inSpace = false;
-        for (int i = 0; i < text.length(); offset++) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
+        for (int i = 0; i < codePoints.length; i++) {
+            int cp = codePoints[i];
             if (isSpace(cp)) {
                 if (inSpace) {
                     continue;
                 }
                 inSpace = true;
+                map[out.length()] = i;
                 out.append(' ');
             } else {
                 inSpace = false;
-                out.appendCodePoint(cp);
+                for (char c : Character.toChars(cp)) {
+                    map[out.length()] = i;
+                    out.append(c);
+                }
             }
-            from[count++] = offset;
         }
-        this.folded = out.toString();
-        this.origin = Arrays.copyOf(from, count);
-    }
-
-    public String text() {
-        return text;
+        folded = out.toString();
+        origin = map;
     }
 
     /** The first place the quote occurs, or empty when it does not occur or holds nothing but white space. */
-    public Optional<Span> find(String quote) {
+    public Optional<Match> find(String quote) {
         String needle = fold(quote);
-        if (needle.isEmpty()) {
-            return Optional.empty();
-        }
-        int at = folded.indexOf(needle);
+        int at = needle.isEmpty() ? -1 : folded.indexOf(needle);
         if (at < 0) {
             return Optional.empty();
         }
-        int first = folded.codePointCount(0, at);
-        int last = first + needle.codePointCount(0, needle.length()) - 1;
-        return Optional.of(new Span(origin[first], origin[last] + 1));
+        Span span = new Span(origin[at], origin[at + needle.length() - 1] + 1);
+        return Optional.of(new Match(span, folded.indexOf(needle, at + 1) >= 0));
     }
 
-    /** The text between code-point offsets. */
+    /** The text a span covers. */
     public String slice(Span span) {
-        int from = text.offsetByCodePoints(0, span.start());
-        return text.substring(from, text.offsetByCodePoints(from, span.end() - span.start()));
+        return slice(span.start(), span.end());
+    }
+
+    /** Code points [start, end) of the original text, clamped to it, so context may reach past either end. */
+    public String slice(int start, int end) {
+        int from = Math.max(0, start);
+        int to = Math.min(codePoints.length, end);
+        return new String(codePoints, from, Math.max(0, to - from));
+    }
+
+    /**
+     * The substring of the (folded) text with the least edit distance to the quote: Sellers' approximate
+     * matching, an edit-distance table whose first row is free so a match may start anywhere, carrying
+     * along where each path started. O(quote × text) time, two rows of memory; only run for a failure.
+     */
+    public Closest closest(String quote) {
+        String q = fold(quote);
+        int n = folded.length();
+        int[] prev = new int[n + 1];
+        int[] prevStart = new int[n + 1];
+        int[] cur = new int[n + 1];
+        int[] curStart = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
+            prevStart[j] = j;
+        }
+        for (int i = 1; i <= q.length(); i++) {
+            char c = q.charAt(i - 1);
+            cur[0] = i;
+            curStart[0] = 0;
+            for (int j = 1; j <= n; j++) {
+                int best = prev[j - 1] + (c == folded.charAt(j - 1) ? 0 : 1);
+                int start = prevStart[j - 1];
+                if (prev[j] + 1 < best) {
+                    best = prev[j] + 1;
+                    start = prevStart[j];
+                }
+                if (cur[j - 1] + 1 < best) {
+                    best = cur[j - 1] + 1;
+                    start = curStart[j - 1];
+                }
+                cur[j] = best;
+                curStart[j] = start;
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+            swap = prevStart;
+            prevStart = curStart;
+            curStart = swap;
+        }
+        int end = 0;
+        for (int j = 1; j <= n; j++) {
+            if (prev[j] < prev[end]) {
+                end = j;
+            }
+        }
+        return new Closest(folded.substring(prevStart[end], end).strip(), prev[end]);
     }
 
     /** The quote as it is matched: trimmed, each run of white space replaced by one space. */

@@ -86,6 +86,17 @@ class SrkgTest {
     }
 
     @Test
+    void coverageOfAMisquoteIsTheEvidenceFailure() throws Exception {
+        Path root = Fixtures.root("evidence-fails-typo");
+        int code = srkg("coverage", "--root", root.toString());
+        assertEquals(1, code);
+        assertEquals("", out(), "no coverage is measured on seeds the build rejects");
+        for (String problem : Files.readAllLines(root.resolve("expected-problems.txt"), StandardCharsets.UTF_8)) {
+            assertTrue(err().contains(problem), err());
+        }
+    }
+
+    @Test
     void serveWithBadSeedsDoesNotStart() {
         assertEquals(1, srkg("serve", "--port", "0", "--root", Fixtures.root("shacl-violation").toString()));
         assertTrue(err().contains("focus <https://w3id.org/srkg/id/country/CN>"), err());

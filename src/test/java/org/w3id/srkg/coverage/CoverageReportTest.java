@@ -20,7 +20,7 @@ import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.pipeline.PipelineException;
 import org.w3id.srkg.support.Fixtures;
 
-/** The report of the "coverage" fixture: one sentence of each status, a misquote and an uncurated article. */
+/** The report of the "coverage" fixture: one sentence of each status and an uncurated article. */
 class CoverageReportTest {
 
     private static final Path ROOT = Fixtures.root("coverage");
@@ -59,9 +59,9 @@ class CoverageReportTest {
         assertEquals("2 articles, 1 curated (000), 8 sentences, 3 cited, 2 excluded, 1 declared, 1 repeated,"
                 + " 1 uncited; not curated: 001", coverage.summary());
         List<String> index = CoverageReport.indexMarkdown(coverage).lines().toList();
-        assertTrue(index.contains("| [000](000.md) | yes | 8 | 3 | 2 | 1 | 1 | 1 | 0 |"), index::toString);
-        assertTrue(index.contains("| [001](001.md) | no | 2 | 0 | 0 | 0 | 0 | 2 | 0 |"), index::toString);
-        assertTrue(index.contains("| curated total | | 8 | 3 | 2 | 1 | 1 | 1 | 0 |"), index::toString);
+        assertTrue(index.contains("| [000](000.md) | yes | 8 | 3 | 2 | 1 | 1 | 1 |"), index::toString);
+        assertTrue(index.contains("| [001](001.md) | no | 2 | 0 | 0 | 0 | 0 | 2 |"), index::toString);
+        assertTrue(index.contains("| curated total | | 8 | 3 | 2 | 1 | 1 | 1 |"), index::toString);
     }
 
     @Test
