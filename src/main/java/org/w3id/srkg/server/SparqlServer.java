@@ -1,18 +1,23 @@
 package org.w3id.srkg.server;
 
+import java.util.Set;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.w3id.srkg.dataset.UnionDefaultGraph;
 
 /**
  * A query-only SPARQL server over a built dataset: {@code /srkg/sparql} (and {@code /srkg?query=}),
  * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping}.
  * No endpoint accepts updates or Graph Store writes: only read operations are registered, and the
- * dataset itself is a read-only view.
+ * dataset itself is a read-only view. Limits and their defaults: {@link QueryLimits}; operator endpoints:
+ * {@link ServerOptions}; what is promised and which test proves it: docs/SECURITY.md.
  */
 public final class SparqlServer {
 
@@ -26,23 +31,40 @@ public final class SparqlServer {
      */
     private static final int OUTPUT_BUFFER_SIZE = 32 * 1024;
 
+    /** The paths that answer SPARQL queries: the only ones offered to other origins (CORS). */
+    static final Set<String> QUERY_PATHS = Set.of("/sparql", DATASET, DATASET + "/sparql");
+
     private SparqlServer() {
     }
 
-    /** Starts the server; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
+    /** Starts the server with the default limits; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
-        DatasetGraph view = new UnionDefaultGraph(dataset);
-        FusekiServer server = FusekiServer.create()
+        return start(new ServedDataset(dataset), host, port, ServerOptions.DEFAULTS);
+    }
+
+    /** Starts the server over a dataset that can be reloaded while it serves. */
+    public static FusekiServer start(ServedDataset view, String host, int port, ServerOptions options) {
+        QueryLimits limits = options.limits();
+        view.getContext().set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
+        FusekiServer.Builder builder = FusekiServer.create()
                 .port(port)
                 .enablePing(true)
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                        new LimitedQueryService(limits.maxRows()))
+                .addFilter("/*", new RequestSizeLimitFilter(limits.maxRequestBytes()))
+                .addFilter("/*", new CorsFilter(QUERY_PATHS))
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
                 .addOperation(DATASET, Operation.Query)
                 .addEndpoint(DATASET, "get", Operation.GSP_R)
                 // A second name for the same dataset, holding only the query service at its root.
                 .addDataset("/sparql", view)
-                .addOperation("/sparql", Operation.Query)
-                .build();
+                .addOperation("/sparql", Operation.Query);
+        OperatorEndpoints.apply(builder, options);
+        FusekiServer server = builder.build();
+        // Jetty parses a form itself, with its own limit (Fuseki sets 10 MB); the same limit as for bodies.
+        ServletContextHandler.getServletContextHandler(server.getServletContext())
+                .setMaxFormContentSize((int) limits.maxRequestBytes());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(host);
