@@ -16,7 +16,9 @@ import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpTriple;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -126,6 +128,17 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
                 }
             }
         };
+
+        // Jena's walker does not visit sort conditions (ORDER BY, and ORDER BY with LIMIT).
+        @Override
+        public void visit(OpOrder order) {
+            order.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, expressions));
+        }
+
+        @Override
+        public void visit(OpTopN top) {
+            top.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, expressions));
+        }
 
         @Override
         public void visit(OpBGP bgp) {

@@ -1,6 +1,7 @@
 package org.w3id.srkg.server;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,22 @@ final class RequestSizeLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (length > 0) {
+            drain(request);
+        }
+    }
+
+    /**
+     * Reads what the handler left of a body within the limit. Fuseki refuses many requests (415, 405) without
+     * reading their body; Jetty then closes the connection after the response, and a client that reuses it for its
+     * next request sees that request fail without an answer.
+     */
+    private static void drain(HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException e) {
+            // Read as characters by the handler, or the client went away: nothing left to drain here.
+        }
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

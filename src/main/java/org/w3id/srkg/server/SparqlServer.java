@@ -52,6 +52,7 @@ public final class SparqlServer {
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(limits.maxRows()))
                 .addFilter("/*", new RequestSizeLimitFilter(limits.maxRequestBytes()))
+                .addFilter("/*", new MalformedRequestFilter())
                 .addFilter("/*", new CorsFilter(QUERY_PATHS))
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
