@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -43,13 +44,19 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <li>A result longer than the cap is cut to it and the response carries {@value #TRUNCATED_HEADER}.</li>
  * <li>A {@code java:} IRI used as a function or predicate is refused with 400: ARQ would load and instantiate
  * the class it names.</li>
- * <li>A query nested so deep that parsing or evaluating it overflows the stack is a 400, not Fuseki's 500.</li>
+ * <li>A query nested deeper than {@value #MAX_NESTING} brackets is a 400 before it is parsed: ARQ's parser,
+ * optimizer and evaluator all recurse on nesting, so a few thousand levels cost seconds of work outside the timeout's
+ * reach, or overflow the stack (Fuseki's 500). No honest query comes near the limit; a stack overflow that still
+ * happens is a 400 too.</li>
+ * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
  * </ul>
  */
 final class LimitedQueryService extends SPARQL_QueryDataset {
 
     /** Present, with the cap as its value, when a result was cut. */
     static final String TRUNCATED_HEADER = "SRKG-Result-Truncated";
+
+    static final int MAX_NESTING = 200;
 
     private final int maxRows;
 
@@ -58,12 +65,43 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     }
 
     @Override
+    public void validate(HttpAction action) {
+        try {
+            super.validate(action);
+        } catch (ActionErrorException e) {
+            throw asciiMessage(e);
+        }
+    }
+
+    @Override
     protected void execute(String queryString, HttpAction action) {
         try {
-            super.execute(queryString, action);
-        } catch (StackOverflowError e) {
-            ServletOps.errorBadRequest("Query nested too deeply");
+            if (nesting(queryString) > MAX_NESTING) {
+                ServletOps.errorBadRequest("Query nested more than " + MAX_NESTING + " brackets deep");
+            }
+            try {
+                super.execute(queryString, action);
+            } catch (StackOverflowError e) {
+                ServletOps.errorBadRequest("Query nested too deeply");
+            }
+        } catch (ActionErrorException e) {
+            throw asciiMessage(e);
         }
+    }
+
+    /**
+     * Fuseki sends an error message with a Content-Length counted in characters but writes it in UTF-8 bytes; a
+     * message quoting a non-ASCII character of the query (a parse error does) overflows it and the client gets a
+     * 500 instead of the 400. Escaping the message as {@code \\uXXXX} keeps characters and bytes equal.
+     */
+    static ActionErrorException asciiMessage(ActionErrorException e) {
+        String message = e.getMessage();
+        if (message == null || message.chars().allMatch(c -> c < 0x80)) {
+            return e;
+        }
+        StringBuilder ascii = new StringBuilder(message.length() + 16);
+        message.chars().forEach(c -> ascii.append(c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return new ActionErrorException(e.getRC(), ascii.toString(), e.getCause());
     }
 
     @Override
@@ -97,6 +135,35 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
             return new QueryExecResult(items.iterator());
         }
         return super.executeQuery(action, exec, query, queryStringLog);
+    }
+
+    /** The deepest nesting of braces and parentheses outside strings and comments. */
+    static int nesting(String query) {
+        int depth = 0;
+        int deepest = 0;
+        int i = 0;
+        int n = query.length();
+        while (i < n) {
+            char c = query.charAt(i);
+            if (c == '#') {
+                while (i < n && query.charAt(i) != '\n' && query.charAt(i) != '\r') {
+                    i++;
+                }
+            } else if (c == '"' || c == '\'') {
+                String quote = String.valueOf(c).repeat(query.startsWith(String.valueOf(c).repeat(3), i) ? 3 : 1);
+                i += quote.length();
+                while (i < n && !query.startsWith(quote, i)) {
+                    i += query.charAt(i) == '\\' ? 2 : 1;
+                }
+                i += quote.length() - 1;
+            } else if (c == '{' || c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+            i++;
+        }
+        return deepest;
     }
 
     private <T> List<T> take(Iterator<T> results, HttpAction action) {

@@ -67,7 +67,11 @@ class QueryFuzzTest {
                         try {
                             response = send(http, query, random);
                         } catch (RuntimeException e) {
-                            failures.add("#" + i + " no answer (" + e + "): " + abbreviate(query));
+                            // A body over the limit is refused before it is read, and the connection closed: a
+                            // client still sending may see the close before the 413.
+                            if (("query=" + Http.encode(query)).length() <= QueryLimits.DEFAULT_MAX_REQUEST_BYTES) {
+                                failures.add("#" + i + " no answer (" + e + "): " + abbreviate(query));
+                            }
                             continue;
                         }
                         synchronized (statuses) {
@@ -88,7 +92,7 @@ class QueryFuzzTest {
             pool.shutdown();
             int sent = Math.min(next.get(), MAX_QUERIES);
             System.out.println("QueryFuzzTest: " + sent + " queries, answers by status " + statuses);
-            assertTrue(failures.isEmpty(), () -> failures.size() + " failures, first: " + failures.stream().limit(5).toList());
+            assertTrue(failures.isEmpty(), () -> failures.size() + " failures: " + failures);
             assertTrue(sent >= 500, "enough queries were sent to mean something: " + sent);
             assertEquals(200, http.query("/sparql", "ASK { ?s ?p ?o }", "text/plain").statusCode(),
                     "the server still answers");
