@@ -169,7 +169,7 @@ public final class Srkg {
         boolean watch;
 
         @Option(names = "--password-file", paramLabel = "FILE",
-                description = "Users (lines 'user: password') allowed on the operator endpoints below.")
+                description = "Users (lines 'user: password') allowed on the operator endpoints (--enable-*).")
         Path passwordFile;
 
         @Option(names = "--enable-reload", description = "Serve POST /$/reload (needs --password-file).")

@@ -37,8 +37,4 @@ public record QueryLimits(Duration timeout, int maxRows, long maxRequestBytes) {
     public QueryLimits withMaxRows(int newMaxRows) {
         return new QueryLimits(timeout, newMaxRows, maxRequestBytes);
     }
-
-    public QueryLimits withMaxRequestBytes(long newMaxRequestBytes) {
-        return new QueryLimits(timeout, maxRows, newMaxRequestBytes);
-    }
 }
