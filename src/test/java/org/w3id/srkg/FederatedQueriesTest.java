@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3id.srkg.pipeline.Pipeline;
+import org.w3id.srkg.server.ServedDataset;
+import org.w3id.srkg.server.ServerOptions;
 import org.w3id.srkg.server.ServiceAllowlist;
 import org.w3id.srkg.server.SparqlServer;
 import org.w3id.srkg.support.WikidataStandIn;
@@ -49,7 +51,7 @@ class FederatedQueriesTest {
     @BeforeAll
     static void start() throws Exception {
         wikidata = WikidataStandIn.start();
-        srkg = SparqlServer.start(Pipeline.build(Path.of("")), SparqlServer.Settings.on("127.0.0.1", 0)
+        srkg = SparqlServer.start(new ServedDataset(Pipeline.build(Path.of(""))), "127.0.0.1", 0, ServerOptions.DEFAULTS
                 .withServices(ServiceAllowlist.parse(List.of(ServiceAllowlist.WIKIDATA + "=" + wikidata.endpoint()))));
         Files.createDirectories(ACTUAL);
     }

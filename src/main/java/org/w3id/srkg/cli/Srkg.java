@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,13 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.pipeline.PipelineException;
 import org.w3id.srkg.pipeline.Problem;
+import org.w3id.srkg.server.QueryLimits;
+import org.w3id.srkg.server.Reloader;
+import org.w3id.srkg.server.ServedDataset;
+import org.w3id.srkg.server.ServerOptions;
 import org.w3id.srkg.server.ServiceAllowlist;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.store.Tdb2Store;
 import org.w3id.srkg.web.Publication;
 
 import picocli.CommandLine;
@@ -102,10 +109,23 @@ public final class Srkg {
         @Option(names = "--out", defaultValue = "target/dump", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--tdb2", paramLabel = "DIR", description = "Also load the graph into a TDB2 database in DIR, "
+                + "replacing its content in one transaction.")
+        Path tdb2;
+
         @Override
         int run() throws PipelineException {
-            Pipeline.publish(root, out);
+            DatasetGraph dataset = Pipeline.publish(root, out);
             srkg.out.println("srkg: dump written to " + out);
+            if (tdb2 != null) {
+                DatasetGraph database = Tdb2Store.open(tdb2);
+                try {
+                    Tdb2Store.replace(database, dataset);
+                } finally {
+                    database.close();
+                }
+                srkg.out.println("srkg: TDB2 database written to " + tdb2);
+            }
             return 0;
         }
     }
@@ -122,6 +142,9 @@ public final class Srkg {
 
     @Command(name = "serve", description = "Build in memory and serve read-only SPARQL with Fuseki.")
     static final class Serve extends SeedCommand {
+        /** An editor's save or a git checkout is a burst of events; one reload once they stop. */
+        static final Duration WATCH_QUIET = Duration.ofMillis(500);
+
         @Option(names = "--host", defaultValue = SparqlServer.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
         String host;
 
@@ -142,6 +165,39 @@ public final class Srkg {
                 description = "Namespace this server answers for: path /id/x is <BASE>id/x (default: ${DEFAULT-VALUE}).")
         String publicBase;
 
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+                description = "Longest a query may run; a client's ?timeout= may only lower it (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + QueryLimits.DEFAULT_MAX_ROWS,
+                description = "Most rows (or triples) in one result; a longer result is cut and says so in the "
+                        + "SRKG-Result-Truncated header (default: ${DEFAULT-VALUE}).")
+        int maxRows;
+
+        @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "" + QueryLimits.DEFAULT_MAX_REQUEST_BYTES,
+                description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
+        long maxRequestBytes;
+
+        @Option(names = "--tdb2", paramLabel = "DIR",
+                description = "Serve the TDB2 database in DIR (made by build --tdb2) instead of building in memory.")
+        Path tdb2;
+
+        @Option(names = "--watch", description = "Rebuild and swap in the graph when seeds/ or ontology/ change.")
+        boolean watch;
+
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = "Users (lines 'user: password') allowed on the operator endpoints (--enable-*).")
+        Path passwordFile;
+
+        @Option(names = "--enable-reload", description = "Serve POST /$/reload (needs --password-file).")
+        boolean enableReload;
+
+        @Option(names = "--enable-stats", description = "Serve /$/stats (needs --password-file).")
+        boolean enableStats;
+
+        @Option(names = "--enable-metrics", description = "Serve /$/metrics (needs --password-file).")
+        boolean enableMetrics;
+
         @Override
         int run() throws PipelineException, IOException {
             ServiceAllowlist services;
@@ -151,14 +207,33 @@ public final class Srkg {
                 srkg.err.println("srkg: " + e.getMessage());
                 return FAILED;
             }
-            DatasetGraph dataset = Pipeline.build(root);
+            ServedDataset served;
+            Reloader reloader;
+            if (tdb2 != null) {
+                if (!Files.isDirectory(tdb2)) {
+                    srkg.err.println("srkg: no TDB2 database in " + tdb2 + "; make one with: srkg build --tdb2 " + tdb2);
+                    return FAILED;
+                }
+                DatasetGraph database = Tdb2Store.open(tdb2);
+                served = new ServedDataset(database);
+                reloader = new Reloader(() -> Pipeline.build(root), built -> Tdb2Store.replace(database, built));
+            } else {
+                served = new ServedDataset(Pipeline.build(root));
+                reloader = new Reloader(() -> Pipeline.build(root), served::swap);
+            }
             FusekiServer server;
             try {
-                server = SparqlServer.start(dataset,
-                        SparqlServer.Settings.on(host, port).withServices(services).withPublicBase(publicBase));
+                QueryLimits limits = new QueryLimits(Duration.ofSeconds(timeoutSeconds), maxRows, maxRequestBytes);
+                ServerOptions options = ServerOptions.DEFAULTS.withLimits(limits)
+                        .withOperatorEndpoints(passwordFile, enableStats, enableMetrics, enableReload ? reloader : null)
+                        .withServices(services).withPublicBase(publicBase);
+                server = SparqlServer.start(served, host, port, options);
             } catch (RuntimeException e) {
                 srkg.err.println("srkg: cannot start the server on " + host + ":" + port + ": " + e.getMessage());
                 return FAILED;
+            }
+            if (watch) {
+                reloader.watch(List.of(root.resolve("seeds"), root.resolve("ontology")), WATCH_QUIET);
             }
             srkg.out.println("srkg: SPARQL endpoint http://" + host + ":" + server.getPort() + "/sparql");
             srkg.out.println("srkg: SERVICE allowed to " + services);

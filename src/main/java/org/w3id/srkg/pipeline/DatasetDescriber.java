@@ -107,7 +107,7 @@ public final class DatasetDescriber {
         add(ds, VOID.sparqlEndpoint, NodeFactory.createURI(base + "sparql"));
         add(ds, VOID.uriSpace, NodeFactory.createLiteralString(Namespaces.ID));
         for (String file : DumpPublisher.FILES) {
-            Node download = NodeFactory.createURI(base + "dumps/" + file);
+            Node download = NodeFactory.createURI(base + "downloads/" + file);
             Node distribution = NodeFactory.createURI(Namespaces.ID + "dataset/dump/" + file);
             add(ds, VOID.dataDump, download);
             add(ds, DCAT.distribution, distribution);

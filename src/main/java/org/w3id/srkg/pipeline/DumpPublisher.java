@@ -22,6 +22,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.util.NodeCmp;
 
 /**
@@ -62,7 +63,8 @@ public final class DumpPublisher {
         try {
             deleteRecursively(staging);
             Files.createDirectories(staging);
-            List<Quad> quads = dataset.stream().sorted(QUAD_ORDER).toList();
+            // In a read transaction: a TDB2 database (srkg serve --tdb2) can be read in no other way.
+            List<Quad> quads = Txn.calculateRead(dataset, () -> dataset.stream().sorted(QUAD_ORDER).toList());
             List<Triple> union = quads.stream().map(Quad::asTriple).distinct().sorted(TRIPLE_ORDER).toList();
             write(staging.resolve("srkg.trig"), RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad));
             write(staging.resolve("srkg.nq"), RDFFormat.NQUADS, stream -> quads.forEach(stream::quad));

@@ -46,24 +46,25 @@ public final class ServiceDescription implements Filter {
     private static final List<String> RESULT_FORMATS = List.of("SPARQL_Results_JSON", "SPARQL_Results_XML",
             "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD");
 
-    private final Graph metadata;
-    private final List<Node> namedGraphs;
+    private final DatasetGraph dataset;
     private final ServiceAllowlist services;
 
+    /** Reads {@code dataset} at each request, so that a reloaded dataset is described as it now is. */
     ServiceDescription(DatasetGraph dataset, ServiceAllowlist services) {
+        this.dataset = dataset;
         this.services = services;
-        this.metadata = GraphFactory.createDefaultGraph();
-        this.namedGraphs = new ArrayList<>();
-        Txn.executeRead(dataset, () -> {
-            metadata.getPrefixMapping().setNsPrefixes(Namespaces.dumpPrefixes().getMapping());
-            dataset.getGraph(Namespaces.METADATA_GRAPH).find().forEachRemaining(metadata::add);
-            dataset.listGraphNodes().forEachRemaining(namedGraphs::add);
-        });
-        namedGraphs.sort((a, b) -> a.getURI().compareTo(b.getURI()));
     }
 
     /** The description of the endpoint at {@code endpoint}, the URL clients send queries to. */
     public Graph describe(String endpoint) {
+        Graph metadata = GraphFactory.createDefaultGraph();
+        metadata.getPrefixMapping().setNsPrefixes(Namespaces.dumpPrefixes().getMapping());
+        List<Node> namedGraphs = new ArrayList<>();
+        Txn.executeRead(dataset, () -> {
+            dataset.getGraph(Namespaces.METADATA_GRAPH).find().forEachRemaining(metadata::add);
+            dataset.listGraphNodes().forEachRemaining(namedGraphs::add);
+        });
+        namedGraphs.sort((a, b) -> a.getURI().compareTo(b.getURI()));
         Graph graph = GraphFactory.createDefaultGraph();
         graph.getPrefixMapping().setNsPrefixes(metadata.getPrefixMapping());
         graph.getPrefixMapping().setNsPrefix("sd", SD);

@@ -1,21 +1,25 @@
 package org.w3id.srkg.server;
 
+import java.util.Set;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.w3id.srkg.dataset.UnionDefaultGraph;
 import org.w3id.srkg.web.LinkedDataSite;
-import org.w3id.srkg.web.Publication;
 
 /**
  * A query-only SPARQL server over a built dataset: {@code /srkg/sparql} (and {@code /srkg?query=}),
  * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping};
  * beside them the linked-data pages and query page of {@link LinkedDataSite}.
  * No endpoint accepts updates or Graph Store writes: only read operations are registered, and the
- * dataset itself is a read-only view.
+ * dataset itself is a read-only view. Limits and their defaults: {@link QueryLimits}; operator endpoints:
+ * {@link ServerOptions}; what is promised and which test proves it: docs/SECURITY.md.
  */
 public final class SparqlServer {
 
@@ -29,41 +33,31 @@ public final class SparqlServer {
      */
     private static final int OUTPUT_BUFFER_SIZE = 32 * 1024;
 
+    /** The paths that answer SPARQL queries: the only ones offered to other origins (CORS). */
+    static final Set<String> QUERY_PATHS = Set.of("/sparql", DATASET, DATASET + "/sparql");
+
     private SparqlServer() {
     }
 
-    /** Starts the server; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
+    /** Starts the server with the default limits; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
-        return start(dataset, Settings.on(host, port));
+        return start(new ServedDataset(dataset), host, port, ServerOptions.DEFAULTS);
     }
 
-    /**
-     * How a server is set up: where it listens, which SERVICE endpoints queries may call, and the namespace the
-     * linked-data pages answer for (see LinkedDataSite). {@link #on} gives the defaults; the {@code with…} methods
-     * change one setting.
-     */
-    public record Settings(String host, int port, ServiceAllowlist services, String publicBase) {
-
-        public static Settings on(String host, int port) {
-            return new Settings(host, port, ServiceAllowlist.wikidata(), Publication.DEFAULT_PUBLIC_BASE);
-        }
-
-        public Settings withServices(ServiceAllowlist allowed) {
-            return new Settings(host, port, allowed, publicBase);
-        }
-
-        public Settings withPublicBase(String base) {
-            return new Settings(host, port, services, base);
-        }
-    }
-
-    public static FusekiServer start(DatasetGraph dataset, Settings settings) {
-        DatasetGraph view = new UnionDefaultGraph(dataset);
-        ServiceGuard.install(settings.services(), view.getContext());
-        ServiceDescription description = new ServiceDescription(dataset, settings.services());
-        FusekiServer server = LinkedDataSite.addTo(FusekiServer.create(), dataset, settings.publicBase())
-                .port(settings.port())
+    /** Starts the server over a dataset that can be reloaded while it serves. */
+    public static FusekiServer start(ServedDataset view, String host, int port, ServerOptions options) {
+        QueryLimits limits = options.limits();
+        view.getContext().set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
+        ServiceGuard.install(options.services(), view.getContext());
+        ServiceDescription description = new ServiceDescription(view, options.services());
+        FusekiServer.Builder builder = LinkedDataSite.addTo(FusekiServer.create(), view, options.publicBase())
+                .port(port)
                 .enablePing(true)
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                        new LimitedQueryService(limits.maxRows()))
+                .addFilter("/*", new RequestSizeLimitFilter(limits.maxRequestBytes()))
+                .addFilter("/*", new MalformedRequestFilter())
+                .addFilter("/*", new CorsFilter(QUERY_PATHS))
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
                 .addOperation(DATASET, Operation.Query)
@@ -72,11 +66,15 @@ public final class SparqlServer {
                 .addDataset("/sparql", view)
                 .addOperation("/sparql", Operation.Query)
                 .addFilter("/sparql", description)
-                .addFilter(DATASET + "/sparql", description)
-                .build();
+                .addFilter(DATASET + "/sparql", description);
+        OperatorEndpoints.apply(builder, options);
+        FusekiServer server = builder.build();
+        // Jetty parses a form itself, with its own limit (Fuseki sets 10 MB); the same limit as for bodies.
+        ServletContextHandler.getServletContextHandler(server.getServletContext())
+                .setMaxFormContentSize((int) limits.maxRequestBytes());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
-                serverConnector.setHost(settings.host());
+                serverConnector.setHost(host);
             }
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {

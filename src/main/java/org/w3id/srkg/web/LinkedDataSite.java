@@ -42,6 +42,11 @@ public final class LinkedDataSite {
                 .addServlet(DownloadsPage.PATH, downloads)
                 .addServlet(DownloadsPage.PATH + "/*", downloads)
                 .addServlet(AssetServlet.PATH + "/*", new AssetServlet());
+        ReadTransactionFilter transaction = new ReadTransactionFilter(dataset);
+        for (String path : new String[] {"", QueryPage.PATH, "/id/*", "/graph/*", "/ontology", "/ontology/*",
+                VoidServlet.PATH, DownloadsPage.PATH, DownloadsPage.PATH + "/*"}) {
+            builder.addFilter(path, transaction);
+        }
         return builder;
     }
 }

@@ -144,9 +144,9 @@ class DatasetDescriberTest {
                         DatasetDescriber.SOURCE_DATE_EPOCH, "1700000000"));
         Function<String, List<QuerySolution>> select = inProcess(described);
         assertEquals(Map.of(
-                "https://example.org/srkg/dumps/srkg.nq", "https://www.iana.org/assignments/media-types/application/n-quads",
-                "https://example.org/srkg/dumps/srkg.trig", "https://www.iana.org/assignments/media-types/application/trig",
-                "https://example.org/srkg/dumps/srkg.ttl", "https://www.iana.org/assignments/media-types/text/turtle"),
+                "https://example.org/srkg/downloads/srkg.nq", "https://www.iana.org/assignments/media-types/application/n-quads",
+                "https://example.org/srkg/downloads/srkg.trig", "https://www.iana.org/assignments/media-types/application/trig",
+                "https://example.org/srkg/downloads/srkg.ttl", "https://www.iana.org/assignments/media-types/text/turtle"),
                 pairs(select, "SELECT (?url AS ?k) (?type AS ?n) { " + META + " { " + DS + " a dcat:Dataset ;"
                         + " void:dataDump ?url ; dcat:distribution [ dcat:downloadURL ?url ; dcat:mediaType ?type ] } }"));
         assertEquals(Map.of("endpoint", "https://example.org/srkg/sparql", "ended", "2023-11-14T22:13:20Z",

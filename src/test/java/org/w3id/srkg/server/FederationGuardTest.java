@@ -46,8 +46,8 @@ class FederationGuardTest {
         ServiceAllowlist services = ServiceAllowlist.parse(List.of(
                 ServiceAllowlist.WIKIDATA + "=http://127.0.0.1:" + v4.port() + "/sparql",
                 "https://redirecting.example.org/sparql=http://127.0.0.1:" + redirector.port() + "/sparql"));
-        server = SparqlServer.start(Pipeline.build(Fixtures.root("good")),
-                SparqlServer.Settings.on("127.0.0.1", 0).withServices(services));
+        server = SparqlServer.start(new ServedDataset(Pipeline.build(Fixtures.root("good"))), "127.0.0.1", 0,
+                ServerOptions.DEFAULTS.withServices(services));
         endpoint = "http://127.0.0.1:" + server.getPort() + "/sparql";
     }
 

@@ -1,0 +1,238 @@
+package org.w3id.srkg.server;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpTopN;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Fuseki's SPARQL query service with srkg's limits.
+ * <ul>
+ * <li>Every result is computed, up to the row cap plus one, before the first byte is sent. Fuseki streams results
+ * and, when the timeout strikes mid-stream, can only append a comment to a response already sent as 200; computing
+ * first means a timeout is always a clean 503, and the cap can be announced in a header, which must precede the
+ * body. The memory this holds is bounded by the cap.</li>
+ * <li>A result longer than the cap is cut to it and the response carries {@value #TRUNCATED_HEADER}.</li>
+ * <li>A {@code java:} IRI used as a function or predicate is refused with 400: ARQ would load and instantiate
+ * the class it names.</li>
+ * <li>A query nested deeper than {@value #MAX_NESTING} brackets is a 400 before it is parsed: ARQ's parser,
+ * optimizer and evaluator all recurse on nesting, so a few thousand levels cost seconds of work outside the timeout's
+ * reach, or overflow the stack (Fuseki's 500). No honest query comes near the limit; a stack overflow that still
+ * happens is a 400 too.</li>
+ * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
+ * </ul>
+ */
+final class LimitedQueryService extends SPARQL_QueryDataset {
+
+    /** Present, with the cap as its value, when a result was cut. */
+    static final String TRUNCATED_HEADER = "SRKG-Result-Truncated";
+
+    static final int MAX_NESTING = 200;
+
+    private final int maxRows;
+
+    LimitedQueryService(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public void validate(HttpAction action) {
+        try {
+            super.validate(action);
+        } catch (ActionErrorException e) {
+            throw asciiMessage(e);
+        }
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        try {
+            if (nesting(queryString) > MAX_NESTING) {
+                ServletOps.errorBadRequest("Query nested more than " + MAX_NESTING + " brackets deep");
+            }
+            try {
+                super.execute(queryString, action);
+            } catch (StackOverflowError e) {
+                ServletOps.errorBadRequest("Query nested too deeply");
+            }
+        } catch (ActionErrorException e) {
+            throw asciiMessage(e);
+        }
+    }
+
+    /**
+     * Fuseki sends an error message with a Content-Length counted in characters but writes it in UTF-8 bytes; a
+     * message quoting a non-ASCII character of the query (a parse error does) overflows it and the client gets a
+     * 500 instead of the 400. Escaping the message as {@code \\uXXXX} keeps characters and bytes equal.
+     */
+    static ActionErrorException asciiMessage(ActionErrorException e) {
+        String message = e.getMessage();
+        if (message == null || message.chars().allMatch(c -> c < 0x80)) {
+            return e;
+        }
+        StringBuilder ascii = new StringBuilder(message.length() + 16);
+        message.chars().forEach(c -> ascii.append(c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return new ActionErrorException(e.getRC(), ascii.toString(), e.getCause());
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        String javaIri = findJavaIri(query);
+        if (javaIri != null) {
+            ServletOps.errorBadRequest("java: IRIs are not allowed as functions or predicates: <" + javaIri + ">");
+        }
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
+        if (query.isSelectType()) {
+            RowSet rows = exec.select();
+            List<Binding> kept = take(rows, action);
+            return new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
+        }
+        if (query.isConstructType()) {
+            DatasetGraph dataset = DatasetGraphFactory.create();
+            take(exec.constructQuads(), action).forEach(dataset::add);
+            return new QueryExecResult(dataset);
+        }
+        if (query.isDescribeType()) {
+            Graph graph = GraphFactory.createDefaultGraph();
+            take(exec.describeTriples(), action).forEach(graph::add);
+            return new QueryExecResult(graph);
+        }
+        if (query.isJsonType()) {
+            List<JsonObject> items = take(exec.execJsonItems(), action);
+            return new QueryExecResult(items.iterator());
+        }
+        return super.executeQuery(action, exec, query, queryStringLog);
+    }
+
+    /** The deepest nesting of braces and parentheses outside strings and comments. */
+    static int nesting(String query) {
+        int depth = 0;
+        int deepest = 0;
+        int i = 0;
+        int n = query.length();
+        while (i < n) {
+            char c = query.charAt(i);
+            if (c == '#') {
+                while (i < n && query.charAt(i) != '\n' && query.charAt(i) != '\r') {
+                    i++;
+                }
+            } else if (c == '"' || c == '\'') {
+                String quote = String.valueOf(c).repeat(query.startsWith(String.valueOf(c).repeat(3), i) ? 3 : 1);
+                i += quote.length();
+                while (i < n && !query.startsWith(quote, i)) {
+                    i += query.charAt(i) == '\\' ? 2 : 1;
+                }
+                i += quote.length() - 1;
+            } else if (c == '{' || c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+            i++;
+        }
+        return deepest;
+    }
+
+    private <T> List<T> take(Iterator<T> results, HttpAction action) {
+        List<T> kept = new ArrayList<>();
+        while (kept.size() < maxRows && results.hasNext()) {
+            kept.add(results.next());
+        }
+        if (results.hasNext()) {
+            action.setResponseHeader(TRUNCATED_HEADER, Integer.toString(maxRows));
+        }
+        return kept;
+    }
+
+    /** The first {@code java:} IRI the query calls as a function or uses as a (property function) predicate. */
+    static String findJavaIri(Query query) {
+        JavaIriFinder finder = new JavaIriFinder();
+        Walker.walk(Algebra.compile(query), finder, finder.expressions);
+        return finder.found;
+    }
+
+    private static final class JavaIriFinder extends OpVisitorBase {
+        String found;
+
+        final ExprVisitorBase expressions = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionN func) {
+                if (func instanceof E_Function call) {
+                    check(call.getFunctionIRI());
+                }
+            }
+        };
+
+        // Jena's walker does not visit sort conditions (ORDER BY, and ORDER BY with LIMIT).
+        @Override
+        public void visit(OpOrder order) {
+            order.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, expressions));
+        }
+
+        @Override
+        public void visit(OpTopN top) {
+            top.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, expressions));
+        }
+
+        @Override
+        public void visit(OpBGP bgp) {
+            bgp.getPattern().forEach(this::check);
+        }
+
+        @Override
+        public void visit(OpTriple triple) {
+            check(triple.getTriple());
+        }
+
+        @Override
+        public void visit(OpQuadPattern quads) {
+            quads.getPattern().forEach(q -> check(q.asTriple()));
+        }
+
+        private void check(Triple triple) {
+            Node predicate = triple.getPredicate();
+            if (predicate.isURI()) {
+                check(predicate.getURI());
+            }
+        }
+
+        private void check(String iri) {
+            if (found == null && iri != null && iri.startsWith(ARQConstants.javaClassURIScheme)) {
+                found = iri;
+            }
+        }
+    }
+}
