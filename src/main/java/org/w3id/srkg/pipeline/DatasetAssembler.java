@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.w3id.srkg.pipeline.SeedFile.Role;
@@ -26,6 +27,18 @@ public final class DatasetAssembler {
 
     public static DatasetGraph assemble(ParsedSeeds seeds) throws PipelineException {
         DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        // One write transaction: outside one, the in-memory dataset commits a transaction per added quad.
+        dataset.begin(TxnType.WRITE);
+        try {
+            fill(dataset, seeds);
+            dataset.commit();
+        } finally {
+            dataset.end();
+        }
+        return dataset;
+    }
+
+    private static void fill(DatasetGraph dataset, ParsedSeeds seeds) throws PipelineException {
         addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds.merge(Role.ONTOLOGY));
         addAll(dataset, Namespaces.SHAPES_GRAPH, seeds.merge(Role.SHAPES));
         addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds.merge(Role.ENTITIES));
@@ -36,7 +49,6 @@ public final class DatasetAssembler {
             addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
         }
         seeds.derived().forEach((article, graph) -> addAll(dataset, Namespaces.articleGraph(article), graph));
-        return dataset;
     }
 
     private static void addAll(DatasetGraph dataset, Node graphName, Graph graph) {

@@ -3,6 +3,7 @@ package org.w3id.srkg.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,16 @@ public final class Pipeline {
         ParsedSeeds seeds = check(root);
         DatasetGraph dataset = DatasetAssembler.assemble(seeds);
         LOG.info("assemble: {} named graphs, {} quads", dataset.size(), dataset.stream().count());
-        LOG.info("infer: {} entailed triples into {}", Inferencer.materialise(dataset), Namespaces.INFERRED_GRAPH);
-        // Last, so that its counts cover every other graph.
-        DatasetDescriber.describe(dataset, seeds.graphs().keySet(), System.getenv());
+        // One write transaction: outside one, the in-memory dataset commits a transaction per added quad.
+        dataset.begin(TxnType.WRITE);
+        try {
+            LOG.info("infer: {} entailed triples into {}", Inferencer.materialise(dataset), Namespaces.INFERRED_GRAPH);
+            // Last, so that its counts cover every other graph.
+            DatasetDescriber.describe(dataset, seeds.graphs().keySet(), System.getenv());
+            dataset.commit();
+        } finally {
+            dataset.end();
+        }
         return dataset;
     }
 
