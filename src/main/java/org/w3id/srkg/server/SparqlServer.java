@@ -10,7 +10,8 @@ import org.w3id.srkg.dataset.UnionDefaultGraph;
 
 /**
  * A query-only SPARQL server over a built dataset: {@code /srkg/sparql} (and {@code /srkg?query=}),
- * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, and {@code /$/ping}.
+ * {@code /sparql} as Wikidata users expect, read-only Graph Store at {@code /srkg/get}, {@code /$/ping}, and the
+ * dumps with their description at {@code /dumps/} (see {@link DumpServlet}).
  * No endpoint accepts updates or Graph Store writes: only read operations are registered, and the
  * dataset itself is a read-only view.
  */
@@ -42,6 +43,7 @@ public final class SparqlServer {
                 // A second name for the same dataset, holding only the query service at its root.
                 .addDataset("/sparql", view)
                 .addOperation("/sparql", Operation.Query)
+                .addServlet(DumpServlet.PATH, new DumpServlet(dataset))
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
