@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +74,27 @@ public final class Srkg {
         return cli.execute(args);
     }
 
-    /** Prints every problem, grouped under the file it is in. */
+    /**
+     * Prints every problem for a curator: grouped under the file it is in, in line order, each followed by what to
+     * do about its kind of problem (once for a run of problems of the same kind).
+     */
     void report(PipelineException failure) {
         Map<String, List<Problem>> byFile = new LinkedHashMap<>();
         failure.problems().forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
         byFile.forEach((file, problems) -> {
             err.println(file + " (" + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"));
-            problems.forEach(p -> err.println("  " + p));
+            String previous = null;
+            for (Problem p : problems.stream().sorted(Comparator.comparingLong(Problem::line)).toList()) {
+                err.println("  " + p);
+                String hint = CuratorHints.hint(p).orElse(null);
+                if (hint != null && !hint.equals(previous)) {
+                    err.println("    what to do: " + hint);
+                }
+                previous = hint;
+            }
         });
-        err.println("srkg: " + failure.problems().size() + " problem(s) found, nothing built");
+        err.println("srkg: " + failure.problems().size() + " problem(s) in " + byFile.size()
+                + (byFile.size() == 1 ? " file" : " files") + ", nothing built");
     }
 
     abstract static class SeedCommand implements Callable<Integer> {

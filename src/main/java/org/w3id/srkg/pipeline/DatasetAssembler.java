@@ -42,6 +42,7 @@ public final class DatasetAssembler {
         addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds.merge(Role.ONTOLOGY));
         addAll(dataset, Namespaces.SHAPES_GRAPH, seeds.merge(Role.SHAPES));
         addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds.merge(Role.ENTITIES));
+        addAll(dataset, Namespaces.EXAMPLES_GRAPH, seeds.merge(Role.EXAMPLES));
         for (SeedFile file : seeds.files(Role.ARTICLES)) {
             splitByArticle(dataset, file, seeds.graphs().get(file));
         }

@@ -63,7 +63,8 @@ public final class DatasetDescriber {
     static final Node SHA256 = NodeFactory.createURI(Namespaces.ONTOLOGY + "sha256");
     static final List<String> EXAMPLES = List.of("vladimir-putin", "xi-jinping", "vostok-2018");
     static final Map<String, String> MEDIA_TYPES = Map.of(
-            "srkg.trig", "application/trig", "srkg.nq", "application/n-quads", "srkg.ttl", "text/turtle");
+            "srkg.trig", "application/trig", "srkg.nq", "application/n-quads", "srkg.ttl", "text/turtle",
+            "srkg.jsonld", "application/ld+json");
 
     private static final String PROV = "http://www.w3.org/ns/prov#";
     private static final String SCHEMA = "https://schema.org/";

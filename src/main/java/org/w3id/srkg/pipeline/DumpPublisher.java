@@ -1,8 +1,7 @@
 package org.w3id.srkg.pipeline;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +21,22 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.system.Txn;
 
 /**
- * Writes the dataset as srkg.trig, srkg.nq and srkg.ttl (the union of all graphs), and the reports given.
+ * Writes the dataset as srkg.trig, srkg.nq, srkg.ttl (the union of all graphs) and srkg.jsonld, with their
+ * description (the JSON-LD context and the metadata graph as void.ttl), and the reports given.
  * Statements are sorted and prefixes fixed, so the same input gives byte-identical files. The files are
  * written into a sibling folder which replaces the output folder only once everything is written: a
- * failed build leaves the previous dump as it was.
+ * failed build leaves the previous dump as it was. {@link #render} gives the same bytes in memory, for the
+ * server to offer for download.
  */
 public final class DumpPublisher {
 
-    public static final List<String> FILES = List.of("srkg.trig", "srkg.nq", "srkg.ttl");
+    public static final List<String> FILES = List.of("srkg.trig", "srkg.nq", "srkg.ttl", "srkg.jsonld");
+    /** Written with the dumps: the JSON-LD context of srkg.jsonld and the VoID/DCAT/PROV description. */
+    public static final List<String> DESCRIPTIONS = List.of(JsonLdDump.CONTEXT_FILE, "void.ttl");
 
     private static final Comparator<Triple> TRIPLE_ORDER = Comparator
             .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
@@ -63,12 +66,9 @@ public final class DumpPublisher {
         try {
             deleteRecursively(staging);
             Files.createDirectories(staging);
-            // In a read transaction: a TDB2 database (srkg serve --tdb2) can be read in no other way.
-            List<Quad> quads = Txn.calculateRead(dataset, () -> dataset.stream().sorted(QUAD_ORDER).toList());
-            List<Triple> union = quads.stream().map(Quad::asTriple).distinct().sorted(TRIPLE_ORDER).toList();
-            write(staging.resolve("srkg.trig"), RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad));
-            write(staging.resolve("srkg.nq"), RDFFormat.NQUADS, stream -> quads.forEach(stream::quad));
-            write(staging.resolve("srkg.ttl"), RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple));
+            for (Map.Entry<String, byte[]> file : render(dataset).entrySet()) {
+                Files.write(staging.resolve(file.getKey()), file.getValue());
+            }
             for (Map.Entry<String, String> report : reports.entrySet()) {
                 Path file = staging.resolve(report.getKey());
                 Files.createDirectories(file.getParent());
@@ -88,15 +88,32 @@ public final class DumpPublisher {
         }
     }
 
-    private static void write(Path file, RDFFormat format, Consumer<StreamRDF> body) throws IOException {
-        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(file))) {
-            StreamRDF stream = StreamRDFWriter.getWriterStream(output, format);
-            stream.start();
-            // PrefixMap iterates in hash order; sorting keeps the header stable whatever the map implementation.
-            new TreeMap<>(Namespaces.dumpPrefixes().getMapping()).forEach(stream::prefix);
-            body.accept(stream);
-            stream.finish();
-        }
+    /** Every file of {@link #FILES} and {@link #DESCRIPTIONS}, by name, as the build writes it. */
+    public static SortedMap<String, byte[]> render(DatasetGraph dataset) throws PipelineException {
+        // In a read transaction: a TDB2 database (srkg serve --tdb2) can be read in no other way.
+        List<Quad> quads = Txn.calculateRead(dataset, () -> dataset.stream().sorted(QUAD_ORDER).toList());
+        List<Triple> union = quads.stream().map(Quad::asTriple).distinct().sorted(TRIPLE_ORDER).toList();
+        List<Triple> metadata = quads.stream().filter(q -> q.getGraph().equals(Namespaces.METADATA_GRAPH))
+                .map(Quad::asTriple).toList();
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put("srkg.trig", write(RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad)));
+        files.put("srkg.nq", write(RDFFormat.NQUADS, stream -> quads.forEach(stream::quad)));
+        files.put("srkg.ttl", write(RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple)));
+        files.put("srkg.jsonld", JsonLdDump.write(quads).getBytes(StandardCharsets.UTF_8));
+        files.put(JsonLdDump.CONTEXT_FILE, JsonLdDump.context().getBytes(StandardCharsets.UTF_8));
+        files.put("void.ttl", write(RDFFormat.TURTLE_BLOCKS, stream -> metadata.forEach(stream::triple)));
+        return files;
+    }
+
+    private static byte[] write(RDFFormat format, Consumer<StreamRDF> body) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StreamRDF stream = StreamRDFWriter.getWriterStream(output, format);
+        stream.start();
+        // PrefixMap iterates in hash order; sorting keeps the header stable whatever the map implementation.
+        new TreeMap<>(Namespaces.dumpPrefixes().getMapping()).forEach(stream::prefix);
+        body.accept(stream);
+        stream.finish();
+        return output.toByteArray();
     }
 
     private static void quietlyDelete(Path dir) {

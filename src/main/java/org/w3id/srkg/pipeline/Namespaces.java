@@ -23,6 +23,8 @@ public final class Namespaces {
     public static final Node METADATA_GRAPH = graph("metadata");
     /** What the ontology entails about the data and no graph asserts; see {@link Inferencer}. */
     public static final Node INFERRED_GRAPH = graph("inferred");
+    /** The example queries of {@code examples/queries/}, so that the endpoint serves its own examples. */
+    public static final Node EXAMPLES_GRAPH = graph("examples");
     public static final Node DATASET = NodeFactory.createURI(ID + "dataset");
 
     private Namespaces() {

@@ -10,5 +10,5 @@ import java.nio.file.Path;
  */
 public record SeedFile(Path path, String relative, Role role, String article) {
 
-    public enum Role { ONTOLOGY, SHAPES, ENTITIES, ARTICLES, CLAIMS }
+    public enum Role { ONTOLOGY, SHAPES, ENTITIES, ARTICLES, CLAIMS, EXAMPLES }
 }

@@ -20,6 +20,8 @@ import org.w3id.srkg.pipeline.SeedFile.Role;
 public final class SeedLayout {
 
     private static final Pattern CLAIMS = Pattern.compile("seeds/claims/(\\d{3})\\.ttl");
+    /** Example queries as RDF, one Turtle file per topic; see examples/README.md. */
+    static final String EXAMPLES = "examples/queries";
 
     private SeedLayout() {
     }
@@ -49,6 +51,12 @@ public final class SeedLayout {
             } else {
                 problems.add(Problem.inFile(rel, "unknown seed file: the named graph it would belong to is unknown"
                         + " (expected seeds/entities.ttl, seeds/articles.ttl or seeds/claims/NNN.ttl)"));
+            }
+        }
+        // Optional: the test fixtures and a curator's scratch root have no examples.
+        if (Files.isDirectory(root.resolve(EXAMPLES))) {
+            for (Path path : turtleFiles(root, EXAMPLES, 1)) {
+                files.add(new SeedFile(path, relative(root, path), Role.EXAMPLES, null));
             }
         }
         if (!problems.isEmpty()) {

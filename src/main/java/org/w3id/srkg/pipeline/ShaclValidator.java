@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.shacl.Shapes;
@@ -16,6 +17,7 @@ import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.srkg.pipeline.ParsedSeeds.Position;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 
 /**
@@ -53,7 +55,7 @@ public final class ShaclValidator {
                     + (entry.value() == null ? "" : ", value " + NodeFmtLib.str(entry.value(), prefixes))
                     + " (" + NodeFmtLib.str(entry.sourceConstraintComponent(), prefixes) + ")"
                     + ": " + entry.message();
-            problems.add(Problem.inFile(fileOf(seeds, entry.focusNode()), message));
+            problems.add(located(seeds, entry.focusNode(), message));
         }
         throw new PipelineException(problems);
     }
@@ -79,15 +81,22 @@ public final class ShaclValidator {
         return parent + " sh:property [ sh:path " + path + " ]";
     }
 
-    /** The seed file that describes the focus node, so a violation can be reported where it must be fixed. */
-    private static String fileOf(ParsedSeeds seeds, Node focus) {
+    /**
+     * The seed file that describes the focus node, at the line where its description starts (its first triple),
+     * so a violation can be reported where it must be fixed.
+     */
+    private static Problem located(ParsedSeeds seeds, Node focus, String message) {
         for (Role role : List.of(Role.ENTITIES, Role.ARTICLES, Role.CLAIMS)) {
             for (SeedFile file : seeds.files(role)) {
-                if (seeds.graphs().get(file).find(focus, Node.ANY, Node.ANY).hasNext()) {
-                    return file.relative();
+                List<Triple> about = seeds.graphs().get(file).find(focus, Node.ANY, Node.ANY).toList();
+                if (!about.isEmpty()) {
+                    return about.stream().flatMap(t -> seeds.position(file, t).stream())
+                            .min(Comparator.comparingLong(Position::line).thenComparingLong(Position::column))
+                            .map(p -> new Problem(file.relative(), p.line(), p.column(), message))
+                            .orElseGet(() -> Problem.inFile(file.relative(), message));
                 }
             }
         }
-        return "ontology/shapes.ttl";
+        return Problem.inFile("ontology/shapes.ttl", message);
     }
 }

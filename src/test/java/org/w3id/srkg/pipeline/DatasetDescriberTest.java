@@ -144,6 +144,7 @@ class DatasetDescriberTest {
                         DatasetDescriber.SOURCE_DATE_EPOCH, "1700000000"));
         Function<String, List<QuerySolution>> select = inProcess(described);
         assertEquals(Map.of(
+                "https://example.org/srkg/downloads/srkg.jsonld", "https://www.iana.org/assignments/media-types/application/ld+json",
                 "https://example.org/srkg/downloads/srkg.nq", "https://www.iana.org/assignments/media-types/application/n-quads",
                 "https://example.org/srkg/downloads/srkg.trig", "https://www.iana.org/assignments/media-types/application/trig",
                 "https://example.org/srkg/downloads/srkg.ttl", "https://www.iana.org/assignments/media-types/text/turtle"),

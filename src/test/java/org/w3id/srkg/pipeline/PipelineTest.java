@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -103,7 +104,7 @@ class PipelineTest {
     void twoBuildsWriteByteIdenticalFiles(@TempDir Path tmp) throws Exception {
         Pipeline.publish(Fixtures.root("good"), tmp.resolve("a"));
         Pipeline.publish(Fixtures.root("good"), tmp.resolve("b"));
-        for (String file : DumpPublisher.FILES) {
+        for (String file : Stream.concat(DumpPublisher.FILES.stream(), DumpPublisher.DESCRIPTIONS.stream()).toList()) {
             byte[] first = Files.readAllBytes(tmp.resolve("a").resolve(file));
             assertTrue(first.length > 0, file);
             assertArrayEquals(first, Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
@@ -135,8 +136,9 @@ class PipelineTest {
         Set<String> written = contents(out).keySet();
         assertTrue(written.containsAll(DumpPublisher.FILES), written::toString);
         assertTrue(written.contains("coverage/index.md"), written::toString);
-        assertEquals(Set.of(), written.stream()
-                .filter(f -> !DumpPublisher.FILES.contains(f) && !f.startsWith("coverage/")).collect(Collectors.toSet()));
+        assertTrue(written.containsAll(DumpPublisher.DESCRIPTIONS), written::toString);
+        assertEquals(Set.of(), written.stream().filter(f -> !DumpPublisher.FILES.contains(f)
+                && !DumpPublisher.DESCRIPTIONS.contains(f) && !f.startsWith("coverage/")).collect(Collectors.toSet()));
     }
 
     /** Every file under {@code dir}, by its path from there. */
