@@ -17,11 +17,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.w3id.srkg.pipeline.Namespaces;
+
 /**
- * The example queries of the query page: the competency questions ({@code src/test/resources/cq/*.rq}, which
- * the build copies into the jar under {@code examples/}), so that every example shown is one that a test runs
- * and checks. Each file opens with {@code # question} comment lines, which become its description. All loading
- * of examples is here: should they move into RDF ({@code sh:SPARQLSelectExecutable}), only this class changes.
+ * The example queries of the query page, from two places, each checked by a test that runs every query: the examples
+ * the dataset serves itself (graph {@code …/graph/examples}, from {@code examples/queries/*.ttl}, each a
+ * {@code sh:SPARQLExecutable} with a title, a description and its query), then the competency questions
+ * ({@code src/test/resources/cq/*.rq}, which the build copies into the jar under {@code examples/}; each file opens
+ * with {@code # question} comment lines, which become its description).
  */
 public final class ExampleQueries {
 
@@ -34,6 +41,38 @@ public final class ExampleQueries {
     private ExampleQueries() {
     }
 
+    /** The dataset's own examples, then the competency questions. */
+    public static List<Example> load(DatasetGraph dataset) {
+        List<Example> examples = new ArrayList<>(served(dataset));
+        examples.addAll(load());
+        return examples;
+    }
+
+    private static final String SERVED = """
+            PREFIX sh:   <http://www.w3.org/ns/shacl#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?example ?title ?description ?query WHERE {
+              GRAPH <%s> { ?example a sh:SPARQLExecutable ; rdfs:label ?title ; sh:select ?query .
+                           OPTIONAL { ?example rdfs:comment ?description } }
+            } ORDER BY ?example""".formatted(Namespaces.EXAMPLES_GRAPH.getURI());
+
+    private static List<Example> served(DatasetGraph dataset) {
+        List<Example> examples = new ArrayList<>();
+        Txn.executeRead(dataset, () -> {
+            try (QueryExecution exec = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(SERVED).build()) {
+                exec.execSelect().forEachRemaining(row -> {
+                    String iri = row.getResource("example").getURI();
+                    String title = row.getLiteral("title").getString();
+                    String description = row.contains("description") ? row.getLiteral("description").getString() : "";
+                    examples.add(new Example(iri.substring(iri.lastIndexOf('/') + 1),
+                            description.isEmpty() ? title : title + ": " + description, row.getLiteral("query").getString()));
+                });
+            }
+        });
+        return examples;
+    }
+
+    /** The competency questions alone. */
     public static List<Example> load() {
         URL folder = ExampleQueries.class.getResource(RESOURCE_FOLDER);
         if (folder == null) {

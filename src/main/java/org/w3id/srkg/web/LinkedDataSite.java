@@ -28,7 +28,7 @@ public final class LinkedDataSite {
      */
     public static FusekiServer.Builder addTo(FusekiServer.Builder builder, DatasetGraph dataset, String publicBase) {
         Publication publication = new Publication(dataset, publicBase);
-        QueryPage query = new QueryPage(publication, ExampleQueries.load(), AssetServlet.CODEMIRROR);
+        QueryPage query = new QueryPage(publication, ExampleQueries.load(dataset), AssetServlet.CODEMIRROR);
         LinkedDataServlet descriptions = new LinkedDataServlet(publication);
         OntologyPage ontology = new OntologyPage(publication);
         DownloadsPage downloads = new DownloadsPage(dataset);

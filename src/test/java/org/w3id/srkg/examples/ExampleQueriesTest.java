@@ -144,6 +144,14 @@ class ExampleQueriesTest {
                 served.add(ids.group());
             }
             assertEquals(new TreeSet<>(examplesIds()), served, csv);
+
+            // ... and offers them on its query page.
+            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.getPort() + "/query")).build(), BodyHandlers.ofString()).body();
+            for (String id : served) {
+                String local = id.substring(id.lastIndexOf('/') + 1);
+                assertTrue(page.contains("data-id=\"" + local + "\""), () -> local + " is not on the query page");
+            }
         } finally {
             server.stop();
         }
