@@ -24,6 +24,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.srkg.pipeline.Namespaces;
+import org.w3id.srkg.support.Fixtures;
 
 /**
  * Does exactly what {@code docs/CURATION.md} says, in a copy of the repository's ontology, seeds and examples: writes
@@ -46,7 +47,7 @@ class CurationGuideIT {
     void followingTheGuideAddsASixthArticle(@TempDir Path root) throws Exception {
         String guide = Files.readString(GUIDE);
         for (String folder : List.of("ontology", "seeds", "examples")) {
-            copy(Path.of(folder), root.resolve(folder));
+            Fixtures.copy(Path.of(folder), root.resolve(folder));
         }
         Files.createDirectories(root.resolve("target"));
         Files.copy(Path.of("target/srkg.jar"), root.resolve("target/srkg.jar"));
@@ -146,18 +147,5 @@ class CurationGuideIT {
             n++;
         }
         return n;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

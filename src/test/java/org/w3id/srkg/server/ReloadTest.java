@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class ReloadTest {
     void readersDuringReloadsSeeTheOldOrTheNewGraphAndNeverFail() throws Exception {
         // The two graphs are built by the pipeline once; the reloads alternate them as fast as they can, so that
         // many reads straddle a swap (the tests below rebuild through the pipeline on every reload).
-        Path grownRoot = withJapan(copy(Fixtures.root("good"), temp.resolve("grown")));
+        Path grownRoot = withJapan(Fixtures.copy(Fixtures.root("good"), temp.resolve("grown")));
         var old = Pipeline.build(Fixtures.root("good"));
         var grown = Pipeline.build(grownRoot);
         AtomicInteger reloads = new AtomicInteger();
@@ -95,7 +94,7 @@ class ReloadTest {
 
     @Test
     void pagesAndDownloadsFollowAReload() throws Exception {
-        Path grownRoot = withJapan(copy(Fixtures.root("good"), temp.resolve("grown-pages")));
+        Path grownRoot = withJapan(Fixtures.copy(Fixtures.root("good"), temp.resolve("grown-pages")));
         ServedDataset served = new ServedDataset(Pipeline.build(Fixtures.root("good")));
         Reloader reloader = new Reloader(() -> Pipeline.build(grownRoot), served::swap);
         FusekiServer server = SparqlServer.start(served, "127.0.0.1", 0, ServerOptions.DEFAULTS);
@@ -133,7 +132,7 @@ class ReloadTest {
 
     @Test
     void watcherReloadsWhenASeedChanges() throws Exception {
-        Path root = copy(Fixtures.root("good"), temp.resolve("watched"));
+        Path root = Fixtures.copy(Fixtures.root("good"), temp.resolve("watched"));
         ServedDataset served = new ServedDataset(Pipeline.build(root));
         FusekiServer server = SparqlServer.start(served, "127.0.0.1", 0, ServerOptions.DEFAULTS);
         try (Reloader reloader = new Reloader(() -> Pipeline.build(root), served::swap)) {
@@ -153,7 +152,7 @@ class ReloadTest {
 
     @Test
     void reloadEndpointSwapsForTheOperatorAnd409sOnABrokenBuild() throws Exception {
-        Path root = copy(Fixtures.root("good"), temp.resolve("endpoint"));
+        Path root = Fixtures.copy(Fixtures.root("good"), temp.resolve("endpoint"));
         Path passwords = Files.writeString(temp.resolve("passwords"), "operator: s3cret\n");
         ServedDataset served = new ServedDataset(Pipeline.build(root));
         Reloader reloader = new Reloader(() -> Pipeline.build(root), served::swap);
@@ -188,19 +187,5 @@ class ReloadTest {
     private static Path withJapan(Path root) throws IOException {
         Files.writeString(root.resolve("seeds/entities.ttl"), JAPAN, StandardOpenOption.APPEND);
         return root;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path source : tree.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
     }
 }
