@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.srkg.dataset.UnionDefaultGraph;
 import org.w3id.srkg.pipeline.Namespaces;
 import org.w3id.srkg.pipeline.Pipeline;
+import org.w3id.srkg.support.ServedJar;
 
 /**
  * The web face in a real browser, as a newcomer uses it: the packaged jar serves the repository's seeds, and
@@ -61,7 +56,7 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Process server;
+    private static ServedJar server;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String base;
@@ -70,14 +65,8 @@ class BrowserIT {
     static void start() throws Exception {
         installChromium();
         Files.createDirectories(SHOTS);
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        server = new ProcessBuilder("java", "-jar", "target/srkg.jar", "serve", "--port", Integer.toString(port))
-                .directory(ROOT.toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ROOT.resolve("target/browser-it-server.log").toFile())
-                .start();
-        awaitPing();
+        server = ServedJar.start(ROOT.resolve("target/browser-it-server.log"));
+        base = server.base();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -98,8 +87,7 @@ class BrowserIT {
             browser.quit();
         }
         if (server != null) {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
     }
 
@@ -185,30 +173,5 @@ class BrowserIT {
                 .directory(ROOT.toAbsolutePath().toFile()).redirectErrorStream(true).start();
         String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, install.waitFor(), "installing chromium failed:\n" + output);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPing() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/$/ping")).timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new AssertionError("srkg serve exited; see target/browser-it-server.log");
-            }
-            try {
-                if (http.send(ping, BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("srkg serve did not answer /$/ping within 60 s");
     }
 }
