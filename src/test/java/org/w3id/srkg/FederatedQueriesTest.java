@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +23,7 @@ import org.w3id.srkg.server.ServedDataset;
 import org.w3id.srkg.server.ServerOptions;
 import org.w3id.srkg.server.ServiceAllowlist;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.support.Http;
 import org.w3id.srkg.support.WikidataStandIn;
 
 /**
@@ -43,16 +38,17 @@ class FederatedQueriesTest {
     private static final Path EXAMPLES = Path.of("examples/federation");
     private static final Path EXPECTED = Path.of("src/test/resources/federation");
     private static final Path ACTUAL = Path.of("target/federation");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static WikidataStandIn wikidata;
     private static FusekiServer srkg;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         wikidata = WikidataStandIn.start();
         srkg = SparqlServer.start(new ServedDataset(Pipeline.build(Path.of(""))), "127.0.0.1", 0, ServerOptions.DEFAULTS
                 .withServices(ServiceAllowlist.parse(List.of(ServiceAllowlist.WIKIDATA + "=" + wikidata.endpoint()))));
+        http = new Http(srkg.getPort());
         Files.createDirectories(ACTUAL);
     }
 
@@ -104,10 +100,8 @@ class FederatedQueriesTest {
         assertEquals(Files.readString(Path.of(block.group(1))), block.group(2));
     }
 
-    private static String csv(String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + srkg.getPort()
-                + "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", "text/csv").GET().build(), BodyHandlers.ofString());
+    private static String csv(String query) {
+        HttpResponse<String> response = http.query("/sparql", query, "text/csv");
         assertEquals(200, response.statusCode(), response.body());
         return response.body().replace("\r\n", "\n");
     }

@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +34,7 @@ import org.w3id.srkg.dataset.UnionDefaultGraph;
 import org.w3id.srkg.pipeline.Namespaces;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.support.Http;
 
 /**
  * The example queries of {@code examples/queries/*.ttl}, read back from the graph the build puts them in (so this
@@ -132,12 +127,11 @@ class ExampleQueriesTest {
         FusekiServer server = SparqlServer.start(Built.DATASET, "127.0.0.1", 0);
         try {
             String query = "PREFIX sh: <" + SH + "> SELECT ?q ?text WHERE { ?q a sh:SPARQLExecutable ; sh:select ?text }";
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/sparql"))
+            Http http = new Http(server.getPort());
+            String csv = http.send(http.request("/sparql")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "text/csv")
-                    .POST(BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                    .build();
-            String csv = HttpClient.newHttpClient().send(request, BodyHandlers.ofString()).body();
+                    .POST(BodyPublishers.ofString("query=" + Http.encode(query)))).body();
             Set<String> served = new TreeSet<>();
             Matcher ids = ID.matcher(csv);
             while (ids.find()) {
@@ -146,8 +140,7 @@ class ExampleQueriesTest {
             assertEquals(new TreeSet<>(examplesIds()), served, csv);
 
             // ... and offers them on its query page.
-            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.getPort() + "/query")).build(), BodyHandlers.ofString()).body();
+            String page = http.send(http.request("/query").GET()).body();
             for (String id : served) {
                 String local = id.substring(id.lastIndexOf('/') + 1);
                 assertTrue(page.contains("data-id=\"" + local + "\""), () -> local + " is not on the query page");

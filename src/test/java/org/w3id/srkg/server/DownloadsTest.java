@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -29,20 +26,19 @@ import org.w3id.srkg.pipeline.DatasetDescriber;
 import org.w3id.srkg.pipeline.DumpPublisher;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.support.Fixtures;
+import org.w3id.srkg.support.Http;
 
 class DownloadsTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
     static Path built;
     private static FusekiServer server;
-    private static String base;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         server = SparqlServer.start(Pipeline.publish(Fixtures.root("good"), built), "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.getPort();
+        http = new Http(server.getPort());
     }
 
     @AfterAll
@@ -81,11 +77,12 @@ class DownloadsTest {
     void unknownFilesAndWritesAreRefused() throws Exception {
         assertEquals(404, get("/downloads/secret.txt").statusCode());
         assertEquals(404, get("/downloads/../pom.xml").statusCode());
-        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/downloads/srkg.ttl")).POST(BodyPublishers.ofString("x")).build();
-        assertFalse(HTTP.send(post, BodyHandlers.discarding()).statusCode() < 400, "no upload");
+        HttpResponse<Void> post = http.send(http.request("/downloads/srkg.ttl").POST(BodyPublishers.ofString("x")),
+                BodyHandlers.discarding());
+        assertFalse(post.statusCode() < 400, "no upload");
     }
 
-    private static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), BodyHandlers.ofByteArray());
+    private static HttpResponse<byte[]> get(String path) {
+        return http.send(http.request(path).GET(), BodyHandlers.ofByteArray());
     }
 }

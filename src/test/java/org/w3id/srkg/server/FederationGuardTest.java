@@ -3,14 +3,9 @@ package org.w3id.srkg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -23,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.support.Fixtures;
 import org.w3id.srkg.support.HitCountingEndpoint;
+import org.w3id.srkg.support.Http;
 
 /**
  * The SERVICE allowlist on the real server: every denied target gets a 4xx naming it, and the hit-counting servers
@@ -30,13 +26,11 @@ import org.w3id.srkg.support.HitCountingEndpoint;
  */
 class FederationGuardTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static HitCountingEndpoint v4;
     private static HitCountingEndpoint v6;
     private static HitCountingEndpoint redirector;
     private static FusekiServer server;
-    private static String endpoint;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,7 +42,7 @@ class FederationGuardTest {
                 "https://redirecting.example.org/sparql=http://127.0.0.1:" + redirector.port() + "/sparql"));
         server = SparqlServer.start(new ServedDataset(Pipeline.build(Fixtures.root("good"))), "127.0.0.1", 0,
                 ServerOptions.DEFAULTS.withServices(services));
-        endpoint = "http://127.0.0.1:" + server.getPort() + "/sparql";
+        http = new Http(server.getPort());
     }
 
     @AfterAll
@@ -114,21 +108,17 @@ class FederationGuardTest {
         return text.replace("{v4}", Integer.toString(v4.port())).replace("{v6}", Integer.toString(v6.port()));
     }
 
-    private static HttpResponse<String> send(String method, String query) throws Exception {
+    private static HttpResponse<String> send(String method, String query) {
         HttpRequest.Builder request = switch (method) {
-            case "GET" -> HttpRequest.newBuilder(URI.create(endpoint + "?query=" + encode(query))).GET();
-            case "FORM" -> HttpRequest.newBuilder(URI.create(endpoint))
+            case "GET" -> http.request("/sparql?query=" + Http.encode(query)).GET();
+            case "FORM" -> http.request("/sparql")
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(BodyPublishers.ofString("query=" + encode(query)));
-            case "BODY" -> HttpRequest.newBuilder(URI.create(endpoint))
+                    .POST(BodyPublishers.ofString("query=" + Http.encode(query)));
+            case "BODY" -> http.request("/sparql")
                     .header("Content-Type", "application/sparql-query")
                     .POST(BodyPublishers.ofString(query));
             default -> throw new IllegalArgumentException(method);
         };
-        return HTTP.send(request.header("Accept", "application/sparql-results+json").build(), BodyHandlers.ofString());
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return http.send(request.header("Accept", "application/sparql-results+json"));
     }
 }

@@ -3,11 +3,7 @@ package org.w3id.srkg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -26,20 +22,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.srkg.pipeline.Namespaces;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.support.Fixtures;
+import org.w3id.srkg.support.Http;
 
 /** A GET on the query endpoint without a query answers its SPARQL service description, with the VoID metadata. */
 class ServiceDescriptionTest {
 
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DatasetGraph dataset;
     private static FusekiServer server;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         dataset = Pipeline.build(Fixtures.root("good"));
         server = SparqlServer.start(dataset, "127.0.0.1", 0);
+        http = new Http(server.getPort());
     }
 
     @AfterAll
@@ -53,9 +51,8 @@ class ServiceDescriptionTest {
     @CsvSource({"/sparql, text/turtle, TURTLE", "/srkg/sparql, application/ld+json, JSONLD",
         "/sparql, application/rdf+xml, RDFXML", "/sparql, */*, TURTLE"})
     void describesEndpointFormatsGraphsAndVoid(String path, String accept, String lang) throws Exception {
-        String endpoint = "http://127.0.0.1:" + server.getPort() + path;
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
-                .header("Accept", accept).GET().build(), BodyHandlers.ofString());
+        String endpoint = http.base() + path;
+        HttpResponse<String> response = http.get(path, accept);
         assertEquals(200, response.statusCode(), response.body());
         Graph sd = GraphFactory.createDefaultGraph();
         Lang syntax = lang.equals("TURTLE") ? Lang.TURTLE : lang.equals("JSONLD") ? Lang.JSONLD : Lang.RDFXML;

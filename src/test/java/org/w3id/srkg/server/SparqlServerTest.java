@@ -3,15 +3,8 @@ package org.w3id.srkg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -23,21 +16,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.support.Fixtures;
+import org.w3id.srkg.support.Http;
 
 class SparqlServerTest {
 
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static FusekiServer server;
     private static DatasetGraph dataset;
-    private static String base;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         dataset = Pipeline.build(Fixtures.root("good"));
         server = SparqlServer.start(dataset, "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.getPort();
+        http = new Http(server.getPort());
     }
 
     @AfterAll
@@ -51,12 +44,12 @@ class SparqlServerTest {
     void selectAnswersInJsonAndCsvByAccept() throws Exception {
         String query = "SELECT ?label WHERE { <https://w3id.org/srkg/id/country/RU> <http://www.w3.org/2000/01/rdf-schema#label> ?label }";
 
-        HttpResponse<String> json = query("/srkg/sparql", query, "application/sparql-results+json");
+        HttpResponse<String> json = http.query("/srkg/sparql", query, "application/sparql-results+json");
         assertEquals(200, json.statusCode());
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
         assertTrue(json.body().contains("\"value\": \"Russia\""), json.body());
 
-        HttpResponse<String> csv = query("/srkg/sparql", query, "text/csv");
+        HttpResponse<String> csv = http.query("/srkg/sparql", query, "text/csv");
         assertEquals(200, csv.statusCode());
         assertEquals("label\r\nRussia\r\n", csv.body());
     }
@@ -64,21 +57,21 @@ class SparqlServerTest {
     @Test
     void xmlAndTsvAreOfferedToo() throws Exception {
         String query = "SELECT ?s WHERE { ?s a <https://w3id.org/srkg/ontology#Claim> } ORDER BY ?s";
-        HttpResponse<String> xml = query("/srkg/sparql", query, "application/sparql-results+xml");
+        HttpResponse<String> xml = http.query("/srkg/sparql", query, "application/sparql-results+xml");
         assertTrue(xml.body().contains("<uri>https://w3id.org/srkg/id/claim/000-1</uri>"), xml.body());
-        HttpResponse<String> tsv = query("/srkg/sparql", query, "text/tab-separated-values");
+        HttpResponse<String> tsv = http.query("/srkg/sparql", query, "text/tab-separated-values");
         assertEquals("?s\n<https://w3id.org/srkg/id/claim/000-1>\n<https://w3id.org/srkg/id/claim/001-1>\n", tsv.body());
     }
 
     @Test
     void defaultGraphIsTheUnionAndGraphRevealsTheSource() throws Exception {
-        HttpResponse<String> graphs = query("/srkg/sparql",
+        HttpResponse<String> graphs = http.query("/srkg/sparql",
                 "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a <https://w3id.org/srkg/ontology#Claim> } } ORDER BY ?g",
                 "text/csv");
         assertEquals("g\r\nhttps://w3id.org/srkg/graph/article/000\r\nhttps://w3id.org/srkg/graph/article/001\r\n",
                 graphs.body());
 
-        HttpResponse<String> plain = query("/srkg/sparql",
+        HttpResponse<String> plain = http.query("/srkg/sparql",
                 "SELECT ?c WHERE { ?c a <https://w3id.org/srkg/ontology#Country> ; <http://www.w3.org/2000/01/rdf-schema#label> 'China'@en }",
                 "text/csv");
         assertEquals("c\r\nhttps://w3id.org/srkg/id/country/CN\r\n", plain.body());
@@ -86,9 +79,9 @@ class SparqlServerTest {
 
     @Test
     void sparqlAliasAnswersLikeTheDatasetEndpoint() throws Exception {
-        HttpResponse<String> alias = query("/sparql", COUNT, "text/csv");
+        HttpResponse<String> alias = http.query("/sparql", COUNT, "text/csv");
         assertEquals(200, alias.statusCode());
-        assertEquals(query("/srkg/sparql", COUNT, "text/csv").body(), alias.body());
+        assertEquals(http.query("/srkg/sparql", COUNT, "text/csv").body(), alias.body());
         assertEquals("n\r\n" + dataset.stream().count() + "\r\n", alias.body());
     }
 
@@ -96,13 +89,13 @@ class SparqlServerTest {
     @CsvSource({"/srkg/sparql", "/srkg/update", "/srkg", "/sparql"})
     void updatesAreRefused(String path) throws Exception {
         String before = count();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> response = http.send(http.request(path)
                 .header("Content-Type", "application/sparql-update")
                 .POST(BodyPublishers.ofString("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")));
         assertClientError(response);
-        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> form = http.send(http.request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString("update=" + encode("CLEAR ALL"))));
+                .POST(BodyPublishers.ofString("update=" + Http.encode("CLEAR ALL"))));
         assertClientError(form);
         assertEquals(before, count());
     }
@@ -113,7 +106,7 @@ class SparqlServerTest {
             "PUT, /srkg/get?default", "POST, /srkg/get?default", "DELETE, /srkg/get?default"})
     void graphStoreWritesAreRefused(String method, String path) throws Exception {
         String before = count();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> response = http.send(http.request(path)
                 .header("Content-Type", "text/turtle")
                 .method(method, BodyPublishers.ofString("<urn:x:s> <urn:x:p> <urn:x:o> .")));
         assertClientError(response);
@@ -122,16 +115,15 @@ class SparqlServerTest {
 
     @Test
     void graphStoreReadsWork() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(base + "/srkg/get?graph=" + encode("https://w3id.org/srkg/graph/entities")))
-                .header("Accept", "application/n-triples").GET());
+        HttpResponse<String> response = http.get("/srkg/get?graph=" + Http.encode("https://w3id.org/srkg/graph/entities"),
+                "application/n-triples");
         assertEquals(200, response.statusCode());
         assertEquals(4, response.body().lines().count(), response.body());
     }
 
     @Test
     void malformedQueryGets400WithTheParserMessage() throws Exception {
-        HttpResponse<String> response = query("/srkg/sparql", "SELECT ?s WHERE { ?s ?p }", "text/csv");
+        HttpResponse<String> response = http.query("/srkg/sparql", "SELECT ?s WHERE { ?s ?p }", "text/csv");
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("Encountered") && response.body().contains("line 1, column"),
                 response.body());
@@ -139,34 +131,12 @@ class SparqlServerTest {
 
     @Test
     void pingAnswers() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/$/ping")).GET());
+        HttpResponse<String> response = http.send(http.request("/$/ping").GET());
         assertEquals(200, response.statusCode());
     }
 
-    private static String count() throws IOException, InterruptedException {
-        return query("/srkg/sparql", COUNT, "text/csv").body();
-    }
-
-    private static HttpResponse<String> query(String path, String query, String accept)
-            throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path + "?query=" + encode(query)))
-                .header("Accept", accept).GET());
-    }
-
-    /**
-     * A refused write is answered before its body is read, and the server then closes the connection; a pooled
-     * client could hand that closed connection to the next request. Writes therefore go on a client of their own.
-     */
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpRequest built = request.build();
-        if (built.method().equals("GET")) {
-            return HTTP.send(built, BodyHandlers.ofString());
-        }
-        return HttpClient.newHttpClient().send(built, BodyHandlers.ofString());
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    private static String count() {
+        return http.query("/srkg/sparql", COUNT, "text/csv").body();
     }
 
     private static void assertClientError(HttpResponse<String> response) {

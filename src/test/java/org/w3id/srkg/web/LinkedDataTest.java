@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
@@ -42,23 +38,23 @@ import org.w3id.srkg.pipeline.Namespaces;
 import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.server.SparqlServer;
 import org.w3id.srkg.support.Fixtures;
+import org.w3id.srkg.support.Http;
 
 /** The web face over real HTTP, on the fixture {@code web}: a person, a meeting, quotes, a figure, a script. */
 class LinkedDataTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Node PUTIN = NodeFactory.createURI(Namespaces.ID + "vladimir-putin");
     private static final Node LABEL = RDFS.label.asNode();
 
     private static FusekiServer server;
     private static DatasetGraph dataset;
-    private static String base;
+    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         dataset = Pipeline.build(Fixtures.root("web"));
         server = SparqlServer.start(dataset, "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.getPort();
+        http = new Http(server.getPort());
     }
 
     @AfterAll
@@ -231,7 +227,7 @@ class LinkedDataTest {
         assertEquals(200, response.statusCode());
         Graph sd = parse(response.body(), Lang.TURTLE);
         String ns = "http://www.w3.org/ns/sparql-service-description#";
-        Node endpoint = NodeFactory.createURI(base + path);
+        Node endpoint = NodeFactory.createURI(http.base() + path);
         assertTrue(sd.contains(endpoint, RDF.type.asNode(), NodeFactory.createURI(ns + "Service")), response.body());
         assertTrue(sd.contains(endpoint, NodeFactory.createURI(ns + "feature"), NodeFactory.createURI(ns + "UnionDefaultGraph")));
         assertTrue(sd.contains(Node.ANY, NodeFactory.createURI(ns + "name"), Namespaces.articleGraph("000")));
@@ -245,8 +241,7 @@ class LinkedDataTest {
         DumpPublisher.publish(dataset, dir.resolve("dump"));
         String page = get("/downloads", "text/html").body();
         for (String file : DumpPublisher.FILES) {
-            HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/downloads/" + file)).build(),
-                    BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> download = http.send(http.request("/downloads/" + file).GET(), BodyHandlers.ofByteArray());
             assertEquals(200, download.statusCode());
             byte[] built = Files.readAllBytes(dir.resolve("dump").resolve(file));
             assertEquals(sha256(built), sha256(download.body()), file);
@@ -287,9 +282,8 @@ class LinkedDataTest {
         return m.group(1);
     }
 
-    private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
-                BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path, String accept) {
+        return http.get(path, accept);
     }
 
     private static String mediaType(HttpResponse<?> response) {
