@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
@@ -18,6 +15,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.w3id.srkg.support.EvidenceAnchors;
 import org.w3id.srkg.support.Fixtures;
+import org.w3id.srkg.support.Sha256;
 
 class ClaimProvenanceTest {
 
@@ -55,8 +53,7 @@ class ClaimProvenanceTest {
             assertTrue(dataset.contains(graph, article, DERIVED_FROM, file));
             assertTrue(dataset.contains(graph, article, DCTerms.source.asNode(), file));
             assertTrue(dataset.contains(graph, article, DCTerms.format.asNode(), NodeFactory.createLiteralString("text/plain")));
-            String sha256 = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(ROOT.resolve(relative))));
+            String sha256 = Sha256.hex(ROOT.resolve(relative));
             assertEquals(List.of(sha256), dataset.stream(graph, article,
                     NodeFactory.createURI(Namespaces.ONTOLOGY + "sha256"), Node.ANY)
                     .map(q -> q.getObject().getLiteralLexicalForm()).toList());

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3id.srkg.dataset.UnionDefaultGraph;
 import org.w3id.srkg.server.SparqlServer;
+import org.w3id.srkg.support.Sha256;
 
 /**
  * The metadata graph of the repository's seeds agrees with COUNT queries over the same data, asked in process
@@ -162,8 +161,7 @@ class DatasetDescriberTest {
     void everyInputIsUsedWithItsSha256() throws Exception {
         Map<String, String> expected = new TreeMap<>();
         for (SeedFile file : SeedLayout.scan(Path.of(""))) {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file.path()));
-            expected.put(file.relative(), HexFormat.of().formatHex(digest));
+            expected.put(file.relative(), Sha256.hex(file.path()));
         }
         assertEquals(expected, pairs(inProcess(dataset), "SELECT ?k ?n { " + META + " { " + DS
                 + " prov:wasGeneratedBy ?build . ?build a prov:Activity ; prov:used ?file ."

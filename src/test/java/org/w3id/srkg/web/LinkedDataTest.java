@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +37,7 @@ import org.w3id.srkg.pipeline.Pipeline;
 import org.w3id.srkg.server.SparqlServer;
 import org.w3id.srkg.support.Fixtures;
 import org.w3id.srkg.support.Http;
+import org.w3id.srkg.support.Sha256;
 
 /** The web face over real HTTP, on the fixture {@code web}: a person, a meeting, quotes, a figure, a script. */
 class LinkedDataTest {
@@ -244,8 +243,8 @@ class LinkedDataTest {
             HttpResponse<byte[]> download = http.send(http.request("/downloads/" + file).GET(), BodyHandlers.ofByteArray());
             assertEquals(200, download.statusCode());
             byte[] built = Files.readAllBytes(dir.resolve("dump").resolve(file));
-            assertEquals(sha256(built), sha256(download.body()), file);
-            assertTrue(page.contains(sha256(built)), "the page gives the checksum of " + file);
+            assertEquals(Sha256.hex(built), Sha256.hex(download.body()), file);
+            assertTrue(page.contains(Sha256.hex(built)), "the page gives the checksum of " + file);
         }
         assertOutsideRefused("/downloads/../pom.xml");
     }
@@ -294,9 +293,5 @@ class LinkedDataTest {
         Graph graph = GraphFactory.createDefaultGraph();
         RDFParser.fromString(body, lang).parse(graph);
         return graph;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
