@@ -1,10 +1,6 @@
 package org.w3id.srkg.pipeline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +69,7 @@ public final class CoverageAnalyzer {
             String relative = SeedLayout.relative(root, text.getValue());
             boolean curated = Files.isRegularFile(root.resolve("seeds/claims/" + article + ".ttl"));
             Map<Node, List<Span>> anchors = anchors(dataset, article);
-            articles.add(ArticleCoverage.measure(article, relative, curated, read(text.getValue(), relative),
+            articles.add(ArticleCoverage.measure(article, relative, curated, read(root, article),
                     claims(dataset, article, anchors), declarations(dataset, article, anchors)));
         }
         return new Coverage(articles);
@@ -98,17 +94,12 @@ public final class CoverageAnalyzer {
         return texts;
     }
 
-    /** Strict UTF-8: a text that is not would be measured against garbled characters. */
-    private static String read(Path file, String relative) throws PipelineException {
+    /** Strict UTF-8, as every stage reads a text: one that is not would be measured against garbled characters. */
+    private static String read(Path root, String article) throws PipelineException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new PipelineException(Problem.inFile(relative, "not UTF-8: " + e));
+            return ArticleText.read(root, article).text();
         } catch (IOException e) {
-            throw new PipelineException(Problem.inFile(relative, "cannot read: " + e.getMessage()));
+            throw new PipelineException(Problem.inFile(ArticleText.relativePath(article), "cannot read: " + e.getMessage()));
         }
     }
 
