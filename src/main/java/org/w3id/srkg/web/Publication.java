@@ -28,7 +28,7 @@ public final class Publication {
     public static final String DEFAULT_PUBLIC_BASE = "https://w3id.org/srkg/";
 
     static final String SRKG = Namespaces.ONTOLOGY;
-    static final String OA = "http://www.w3.org/ns/oa#";
+    static final String OA = Namespaces.OA;
     static final String PROV = "http://www.w3.org/ns/prov#";
     static final String OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
     static final String WIKIDATA = "http://www.wikidata.org/entity/";
@@ -47,7 +47,6 @@ public final class Publication {
         prefixes.add("id", Namespaces.ID);
         prefixes.add("graph", Namespaces.GRAPH);
         prefixes.add("org", "http://www.w3.org/ns/org#");
-        prefixes.add("oa", OA);
         prefixes.add("wd", WIKIDATA);
     }
 
