@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--reload-during-load", description = "PENDING: reload the graph in the middle of the load test;"
-            + " needs the reload of srkg serve from the hardening work, not yet on main. Only notes that it was not measured.")
+            + " the benchmark does not drive srkg serve's reload yet. Only notes that it was not measured.")
     boolean reloadDuringLoad;
 
     @Override
