@@ -9,7 +9,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * service description at the query endpoints is the server's (server/ServiceDescription), not a page of this site.
  *
  * <pre>
- *   /, /query            query page (examples: the competency questions)
+ *   /, /query            query page (examples: those the dataset serves, then the competency questions)
  *   /id/…, /graph/…      descriptions of entities, articles, claims and graphs, by content negotiation
  *   /ontology            ontology documentation and RDF
  *   /.well-known/void    dataset metadata
