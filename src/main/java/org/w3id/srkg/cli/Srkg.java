@@ -220,6 +220,7 @@ public final class Srkg {
                 srkg.err.println("srkg: " + e.getMessage());
                 return FAILED;
             }
+            SparqlServer.preload();
             ServedDataset served;
             Reloader reloader;
             if (tdb2 != null) {

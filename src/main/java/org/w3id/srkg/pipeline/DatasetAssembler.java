@@ -14,7 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.w3id.srkg.dataset.InMemoryDataset;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 
 /** Puts the parsed seeds into their named graphs. */
@@ -26,8 +26,7 @@ public final class DatasetAssembler {
     }
 
     public static DatasetGraph assemble(ParsedSeeds seeds) throws PipelineException {
-        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
-        // One write transaction: outside one, the in-memory dataset commits a transaction per added quad.
+        DatasetGraph dataset = new InMemoryDataset();
         dataset.begin(TxnType.WRITE);
         try {
             fill(dataset, seeds);
@@ -39,10 +38,10 @@ public final class DatasetAssembler {
     }
 
     private static void fill(DatasetGraph dataset, ParsedSeeds seeds) throws PipelineException {
-        addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds.merge(Role.ONTOLOGY));
-        addAll(dataset, Namespaces.SHAPES_GRAPH, seeds.merge(Role.SHAPES));
-        addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds.merge(Role.ENTITIES));
-        addAll(dataset, Namespaces.EXAMPLES_GRAPH, seeds.merge(Role.EXAMPLES));
+        addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds, Role.ONTOLOGY);
+        addAll(dataset, Namespaces.SHAPES_GRAPH, seeds, Role.SHAPES);
+        addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds, Role.ENTITIES);
+        addAll(dataset, Namespaces.EXAMPLES_GRAPH, seeds, Role.EXAMPLES);
         for (SeedFile file : seeds.files(Role.ARTICLES)) {
             splitByArticle(dataset, file, seeds.graphs().get(file));
         }
@@ -50,6 +49,11 @@ public final class DatasetAssembler {
             addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
         }
         seeds.derived().forEach((article, graph) -> addAll(dataset, Namespaces.articleGraph(article), graph));
+    }
+
+    /** Each file's triples straight into the graph: merging the files first would copy every triple twice. */
+    private static void addAll(DatasetGraph dataset, Node graphName, ParsedSeeds seeds, Role role) {
+        seeds.files(role).forEach(file -> addAll(dataset, graphName, seeds.graphs().get(file)));
     }
 
     private static void addAll(DatasetGraph dataset, Node graphName, Graph graph) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -123,26 +124,26 @@ public final class DatasetDescriber {
                 add(ds, VOID.exampleResource, resource);
             }
         }
-        stats.vocabularies.forEach(v -> add(ds, VOID.vocabulary, NodeFactory.createURI(v)));
+        stats.vocabularies().forEach(v -> add(ds, VOID.vocabulary, NodeFactory.createURI(v)));
 
         add(ds, VOID.triples, integer(stats.triples));
         add(ds, VOID.entities, integer(stats.entities.size()));
         add(ds, VOID.distinctSubjects, integer(stats.subjects.size()));
         add(ds, VOID.properties, integer(stats.properties.size()));
         add(ds, VOID.classes, integer(stats.classes.size()));
-        stats.classes.forEach((c, instances) -> {
+        Statistics.sorted(stats.classes).forEach((c, instances) -> {
             Node partition = partition("class", c);
             add(ds, VOID.classPartition, partition);
             add(partition, VOID._class, c);
             add(partition, VOID.entities, integer(instances.size()));
         });
-        stats.properties.forEach((p, count) -> {
+        Statistics.sorted(stats.properties).forEach((p, count) -> {
             Node partition = partition("property", p);
             add(ds, VOID.propertyPartition, partition);
             add(partition, VOID.property, p);
             add(partition, VOID.triples, integer(count));
         });
-        stats.graphTriples.forEach((g, count) -> {
+        Statistics.sorted(stats.graphTriples).forEach((g, count) -> {
             add(ds, VOID.subset, g);
             add(g, RDF.type, VOID.Dataset.asNode());
             add(g, VOID.triples, integer(count));
@@ -250,7 +251,10 @@ public final class DatasetDescriber {
         return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
     }
 
-    /** One pass over the quads; sorted maps only so that the metadata is added in a stable order. */
+    /**
+     * One pass over the quads. Counted in hash maps, which a pass over every quad needs to be cheap, and sorted
+     * only when read, so that the metadata is added in a stable order.
+     */
     private static final class Statistics {
         private static final Comparator<Node> ORDER = NodeCmp::compareRDFTerms;
 
@@ -258,11 +262,16 @@ public final class DatasetDescriber {
         long wikidataLinks;
         final Set<Node> entities = new HashSet<>();
         final Set<Node> subjects = new HashSet<>();
-        final Map<Node, Long> properties = new TreeMap<>(ORDER);
-        final Map<Node, Set<Node>> classes = new TreeMap<>(ORDER);
-        final Map<Node, Long> graphTriples = new TreeMap<>(ORDER);
-        final Map<Node, Set<Node>> graphEntities = new TreeMap<>(ORDER);
-        final Set<String> vocabularies = new TreeSet<>();
+        final Map<Node, Long> properties = new HashMap<>();
+        final Map<Node, Set<Node>> classes = new HashMap<>();
+        final Map<Node, Long> graphTriples = new HashMap<>();
+        final Map<Node, Set<Node>> graphEntities = new HashMap<>();
+
+        static <V> Map<Node, V> sorted(Map<Node, V> counts) {
+            Map<Node, V> sorted = new TreeMap<>(ORDER);
+            sorted.putAll(counts);
+            return sorted;
+        }
 
         void add(Quad q) {
             Node s = q.getSubject();
@@ -277,14 +286,20 @@ public final class DatasetDescriber {
                 entities.add(s);
                 inGraph.add(s);
             }
-            vocabularies.add(namespace(p.getURI()));
             if (p.equals(RDF.type.asNode()) && o.isURI()) {
                 classes.computeIfAbsent(o, c -> new HashSet<>()).add(s);
-                vocabularies.add(namespace(o.getURI()));
             }
             if (p.equals(OWL2.sameAs.asNode()) && o.isURI() && o.getURI().startsWith(WIKIDATA_ENTITY)) {
                 wikidataLinks++;
             }
+        }
+
+        /** The namespaces of every property and class used. */
+        Set<String> vocabularies() {
+            Set<String> namespaces = new TreeSet<>();
+            properties.keySet().forEach(p -> namespaces.add(namespace(p.getURI())));
+            classes.keySet().forEach(c -> namespaces.add(namespace(c.getURI())));
+            return namespaces;
         }
 
         /** The IRI up to its last '#' or '/': how vocabularies name their namespace. */

@@ -62,7 +62,11 @@ public final class EvidenceVerifier {
 
     /** Verifies and anchors, and logs what a curator should know. */
     public static ParsedSeeds verify(Path root, ParsedSeeds seeds) throws PipelineException {
-        Result result = anchor(root, seeds);
+        return report(anchor(root, seeds));
+    }
+
+    /** Logs what a curator should know about an anchoring, and returns the seeds with the anchors. */
+    public static ParsedSeeds report(Result result) {
         result.notes().forEach(LOG::warn);
         LOG.info("evidence: {} quotes found in their article texts and anchored", result.anchored());
         return result.seeds();

@@ -94,9 +94,12 @@ public final class Inferencer {
                 }
             });
         }
+        // A derived triple was in no data graph (the closure started with all of them), so only the other graphs
+        // can already assert it.
         long added = 0;
         for (Triple t : derived) {
-            if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
+            if (NOT_DATA.stream().noneMatch(g -> dataset.contains(g, t.getSubject(), t.getPredicate(),
+                    t.getObject()))) {
                 dataset.add(Namespaces.INFERRED_GRAPH, t.getSubject(), t.getPredicate(), t.getObject());
                 added++;
             }

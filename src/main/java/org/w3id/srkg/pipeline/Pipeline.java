@@ -2,6 +2,8 @@ package org.w3id.srkg.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -26,9 +28,35 @@ public final class Pipeline {
         List<SeedFile> files = SeedLayout.scan(root);
         ParsedSeeds seeds = TurtleParser.parse(files);
         LOG.info("parse: {} files, {} triples", files.size(), seeds.tripleCount());
+        // SHACL and the evidence checks only read the seeds, so they run side by side; their problems and log
+        // lines come in the order they would sequentially (a SHACL failure first, as before the evidence ran).
+        FutureTask<EvidenceVerifier.Result> evidence = new FutureTask<>(() -> EvidenceVerifier.anchor(root, seeds));
+        Thread thread = new Thread(evidence, "srkg-evidence");
+        thread.setDaemon(true);
+        thread.start();
         long validated = ShaclValidator.validate(seeds);
         LOG.info("shacl: {} triples conform to ontology/shapes.ttl", validated);
-        return ClaimProvenance.stamp(root, EvidenceVerifier.verify(root, seeds));
+        return ClaimProvenance.stamp(root, EvidenceVerifier.report(await(evidence)));
+    }
+
+    private static <T> T await(FutureTask<T> task) throws PipelineException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a stage", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PipelineException problems) {
+                throw problems;
+            }
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Builds the dataset in memory. */
@@ -36,7 +64,6 @@ public final class Pipeline {
         ParsedSeeds seeds = check(root);
         DatasetGraph dataset = DatasetAssembler.assemble(seeds);
         LOG.info("assemble: {} named graphs, {} quads", dataset.size(), dataset.stream().count());
-        // One write transaction: outside one, the in-memory dataset commits a transaction per added quad.
         dataset.begin(TxnType.WRITE);
         try {
             LOG.info("infer: {} entailed triples into {}", Inferencer.materialise(dataset), Namespaces.INFERRED_GRAPH);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class TurtleParser {
                 problems.add(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
             }
             graphs.put(file, graph);
-            positions.put(file, Map.copyOf(where));
+            // Read-only, not copied: a copy rehashes one entry per triple.
+            positions.put(file, Collections.unmodifiableMap(where));
         }
         if (!problems.isEmpty()) {
             throw new PipelineException(problems);

@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -42,6 +43,19 @@ public final class SparqlServer {
     /** Starts the server with the default limits; port 0 picks a free port, see {@link FusekiServer#getPort()}. */
     public static FusekiServer start(DatasetGraph dataset, String host, int port) {
         return start(new ServedDataset(dataset), host, port, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * Builds, on a daemon thread, a server over an empty dataset that is never started, and forgets it. Most of a
+     * server's start-up is loading and initialising Jetty's and Fuseki's classes, which needs no data: called before
+     * building the graph, it does that work on another CPU meanwhile, and {@link #start} then finds it done.
+     */
+    public static void preload() {
+        Thread thread = new Thread(() -> FusekiServer.create().port(0)
+                .add(DATASET, DatasetGraphFactory.empty()).addFilter("/*", new CorsFilter(QUERY_PATHS)).build(),
+                "srkg-server-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Starts the server over a dataset that can be reloaded while it serves. */

@@ -1,5 +1,9 @@
 package org.w3id.srkg.text;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,10 +49,14 @@ public final class TextAnchor {
     public record Closest(String passage, int edits) {
     }
 
+    /** Length of the runs of the text indexed for {@link #find}; a shorter quote is searched for directly. */
+    private static final int GRAM = 8;
+
     private final int[] codePoints;
     private final String folded;
     /** origin[i]: the code-point offset in the original text of Java char i of {@link #folded}. */
     private final int[] origin;
+    private Map<Long, List<Integer>> grams;
 
     public TextAnchor(String text) {
         codePoints = text.codePoints().toArray();
@@ -79,12 +87,51 @@ public final class TextAnchor {
     /** The first place the quote occurs, or empty when it does not occur or holds nothing but white space. */
     public Optional<Match> find(String quote) {
         String needle = fold(quote);
-        int at = needle.isEmpty() ? -1 : folded.indexOf(needle);
+        int at = -1;
+        boolean repeated = false;
+        if (needle.length() < GRAM) {
+            at = needle.isEmpty() ? -1 : folded.indexOf(needle);
+            repeated = at >= 0 && folded.indexOf(needle, at + 1) >= 0;
+        } else {
+            for (int candidate : grams().getOrDefault(gram(needle, 0), List.of())) {
+                if (folded.startsWith(needle, candidate)) {
+                    if (at >= 0) {
+                        repeated = true;
+                        break;
+                    }
+                    at = candidate;
+                }
+            }
+        }
         if (at < 0) {
             return Optional.empty();
         }
         Span span = new Span(origin[at], origin[at + needle.length() - 1] + 1);
-        return Optional.of(new Match(span, folded.indexOf(needle, at + 1) >= 0));
+        return Optional.of(new Match(span, repeated));
+    }
+
+    /**
+     * Where each run of {@value #GRAM} chars starts in the folded text, in order, keyed by a hash of the run. An
+     * article's quotes are all looked up in its one text; scanning the whole text twice for each (the occurrence,
+     * then whether it repeats) made anchoring a large share of the build. Made on the first lookup.
+     */
+    private Map<Long, List<Integer>> grams() {
+        if (grams == null) {
+            grams = new HashMap<>();
+            for (int i = 0; i + GRAM <= folded.length(); i++) {
+                grams.computeIfAbsent(gram(folded, i), g -> new ArrayList<>()).add(i);
+            }
+        }
+        return grams;
+    }
+
+    /** A hash of the {@value #GRAM} chars from {@code from}: equal runs hash alike; a collision is checked away. */
+    private static long gram(String text, int from) {
+        long hash = 0;
+        for (int i = from; i < from + GRAM; i++) {
+            hash = hash * 1_000_003 + text.charAt(i);
+        }
+        return hash;
     }
 
     /** The text a span covers. */

@@ -69,6 +69,16 @@ class TextAnchorTest {
     }
 
     @Test
+    void overlappingRepeatsAndNearMissesOfLongQuotes() {
+        TextAnchor anchor = new TextAnchor("ababababab, then abababax.");
+        assertEquals(Optional.of(new Match(new Span(0, 8), true)), anchor.find("abababab"));
+        assertEquals(Optional.of(new Match(new Span(0, 10), false)), anchor.find("ababababab"));
+        assertEquals(Optional.of(new Match(new Span(17, 25), false)), anchor.find("abababax"));
+        assertFalse(anchor.find("abababab, then abababay").isPresent());
+        assertEquals(Optional.of(new Match(new Span(0, 2), true)), anchor.find("ab"));
+    }
+
+    @Test
     void typographicPunctuationIsNotFoldedToAscii() {
         TextAnchor anchor = new TextAnchor("He said “best time” – twice.");
         assertFalse(anchor.find("He said \"best time\"").isPresent());
