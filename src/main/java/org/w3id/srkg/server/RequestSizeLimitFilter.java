@@ -12,11 +12,19 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses a request body before anything reads it: larger than the limit is 413, a body of unknown length
  * (chunked) is 411. Deciding from the declared length alone keeps the heap bounded whatever a client sends: the
- * server never buffers more than the limit, and Jetty never reads more than the declared length. Every honest
+ * server never buffers more than the limit (a body up to four times it is read and dropped, never kept), and Jetty
+ * never reads more than the declared length. Every honest
  * client (curl, browsers, SPARQL libraries) declares the length of a query or form it posts. Jetty's own form
  * limit is set to the same value by {@link SparqlServer}, so a form within the limit is always parsed.
  */
 final class RequestSizeLimitFilter extends HttpFilter {
+
+    /**
+     * A body at most this many times the limit is read (and dropped) before the 413 is sent: a client that sends
+     * the whole body before reading the answer (most do) then always gets the 413, instead of a connection the
+     * server closed under it. Larger bodies are refused unread, on the declared length alone.
+     */
+    private static final long READ_BEFORE_REFUSING = 4;
 
     private final long maxBytes;
 
@@ -29,6 +37,9 @@ final class RequestSizeLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
+            if (length <= READ_BEFORE_REFUSING * maxBytes) {
+                drain(request);
+            }
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "Request body of " + length + " bytes is larger than the limit of " + maxBytes + " bytes");
             return;
@@ -58,7 +69,7 @@ final class RequestSizeLimitFilter extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        // The unread body is not worth draining: close the connection instead of reading it.
+        // Whatever is left of the body is not worth reading: close the connection instead.
         response.setHeader("Connection", "close");
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
