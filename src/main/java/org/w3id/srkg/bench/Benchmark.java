@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ public final class Benchmark {
      *                       is used for queries
      * @param querySize      the synthetic size served for the query and HTTP measurements
      * @param repetitions    runs per ingest measurement and per startup measurement (the median is reported)
-     * @param reloadDuringLoad whether a reload in the middle of the load test was asked for (pending, see README)
+     * @param reloadDuringLoad whether to measure srkg under load with a {@code POST /$/reload} halfway through
      */
     public record Options(Path repository, Path work, Path report, boolean quick, List<Long> sizes, long querySize,
                           long seed, int repetitions, Duration warmUp, Duration measure, String command,
@@ -251,10 +252,6 @@ public final class Benchmark {
         servers.put("srkg", List.of(Srkg.class.getName(), "serve", "--root", root.toString(), "--port", "0"));
         servers.put("stock Fuseki", List.of(StockFuseki.class.getName(), dump.toString(), "0"));
         servers.put("stock + 32 KiB buffer", List.of(StockFuseki.class.getName(), dump.toString(), "0", "32768"));
-        if (options.reloadDuringLoad()) {
-            report.note("--reload-during-load: pending. The reload (`srkg serve --watch` / an authenticated reload"
-                    + " endpoint) is being built on the `hardening` branch and is not on main; no reload was measured.");
-        }
         for (Map.Entry<String, List<String>> server : servers.entrySet()) {
             String name = server.getKey();
             String slug = name.replaceAll("[^a-z0-9]+", "-");
@@ -277,6 +274,38 @@ public final class Benchmark {
                 }
                 report.fullGcs(name, fullGcs(gcLog) - fullBefore);
             }
+        }
+        if (options.reloadDuringLoad()) {
+            reloadDuringLoad(mix);
+        }
+    }
+
+    /**
+     * srkg serving the curated graph with the reload endpoint on, under the mix at the highest concurrency, and one
+     * authenticated {@code POST /$/reload} halfway through the measured window. The password is made up for this
+     * run and its file deleted afterwards.
+     */
+    private void reloadDuringLoad(List<String> mix) throws Exception {
+        int clients = CLIENTS.get(CLIENTS.size() - 1);
+        Duration measure = ReloadDuringLoad.window(options.measure());
+        String password = UUID.randomUUID().toString();
+        Path passwords = Files.createTempFile(options.work(), "passwords", "");
+        try {
+            Files.writeString(passwords, "bench: " + password + "\n", StandardCharsets.UTF_8);
+            log.println("bench: HTTP srkg, curated graph, " + clients + " clients, POST /$/reload halfway");
+            try (ChildProcess process = ChildProcess.java(logs.resolve("server-srkg-reload.log"), SERVER_JVM,
+                    Srkg.class.getName(), "serve", "--root", options.repository().toString(), "--port", "0",
+                    "--password-file", passwords.toString(), "--enable-reload")) {
+                URI endpoint = URI.create(process.awaitEndpoint(Duration.ofMinutes(5).toMillis())
+                        .orElseThrow(() -> new IOException("srkg with --enable-reload did not start; see " + process.log)));
+                awaitAnswer(endpoint, Duration.ofMinutes(1));
+                report.reload(ReloadDuringLoad.run(endpoint, mix, clients, options.warmUp(), measure, "bench", password),
+                        options.warmUp(), measure);
+                log.println("bench: reload during load took " + (System.nanoTime() - process.startedNanos) / 1_000_000_000
+                        + " s, server start included");
+            }
+        } finally {
+            Files.deleteIfExists(passwords);
         }
     }
 

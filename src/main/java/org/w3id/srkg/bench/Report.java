@@ -1,5 +1,6 @@
 package org.w3id.srkg.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ final class Report {
     private final Map<String, Long> fullGcs = new LinkedHashMap<>();
     private final Map<String, Optional<HttpLoad.Result>> memory = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private ReloadDuringLoad.Result reload;
+    private Duration reloadWarmUp;
+    private Duration reloadMeasure;
     private double startupSrkg = Double.NaN;
     private double startupStock = Double.NaN;
     private long largestIn2g;
@@ -72,6 +76,12 @@ final class Report {
         largestTried = tried;
     }
 
+    void reload(ReloadDuringLoad.Result result, Duration warmUp, Duration measure) {
+        reload = result;
+        reloadWarmUp = warmUp;
+        reloadMeasure = measure;
+    }
+
     void note(String note) {
         notes.add(note);
     }
@@ -97,6 +107,15 @@ final class Report {
                 + " results, read to the end); ceiling: `ASK {}` on the same server at the same concurrency. Same"
                 + " data: srkg serves the synthetic root it builds, the stock servers its dump (named graphs, and"
                 + " the union as default graph).\n\n").append(httpTable().markdown());
+        if (reload != null) {
+            out.append("\n## Reload during load\n\n`srkg serve --password-file FILE --enable-reload` on the curated"
+                    + " graph, the same mix and closed loop, ").append(reloadWarmUp.toSeconds()).append(" s warm-up + ")
+                    .append(reloadMeasure.toSeconds()).append(" s measured; one `POST /$/reload` with HTTP Basic"
+                    + " credentials (a password made up for the run) sent ").append(
+                            ReloadDuringLoad.halfway(reloadWarmUp, reloadMeasure).toMillis() / 1000.0)
+                    .append(" s after the load started, halfway through the measured window. Errors: non-200"
+                    + " answers and I/O errors of the queries in the window.\n\n").append(reloadTable().markdown());
+        }
         out.append("\n## Startup and memory\n\n").append(memoryTable().markdown());
         return out.toString();
     }
@@ -148,6 +167,16 @@ final class Report {
                 Table.number(r.mix().p50()), Table.number(r.mix().p99()), r.mix().errors() + r.ceiling().errors(),
                 Table.number(r.ceiling().qps()), Table.ratio(r.mix().qps() / r.ceiling().qps()),
                 fullGcs.getOrDefault(server, -1L))));
+        return table;
+    }
+
+    private Table reloadTable() {
+        Table table = new Table("clients", "requests", "errors", "qps", "p50 ms", "p99 ms", "reload status",
+                "reload ms", "reload answer");
+        HttpLoad.Result load = reload.load();
+        table.row(load.clients(), load.requests(), load.errors(), Table.number(load.qps()), Table.number(load.p50()),
+                Table.number(load.p99()), reload.status() < 0 ? "no answer" : reload.status(),
+                Table.number(reload.reloadMillis()), reload.message().lines().findFirst().orElse(""));
         return table;
     }
 
@@ -218,6 +247,14 @@ final class Report {
                     + " latency ratios)", Table.ratio(ratio), "≤ 1.0× (aim)", Double.isNaN(ratio) ? null : ratio <= 1.0,
                     "ARQ's per-query set-up (parse, optimise, iterator tree) dominates on small graphs"));
         });
+        if (reload != null) {
+            boolean ok = reload.status() == 200 && reload.load().errors() == 0 && reload.load().requests() > 0;
+            targets.add(new Target("failed queries while `POST /$/reload` swaps the curated graph under load, "
+                    + reload.load().clients() + " clients", reload.load().errors() + " of " + reload.load().requests()
+                    + " (reload: " + (reload.status() < 0 ? "no answer" : "HTTP " + reload.status()) + ", "
+                    + Table.number(reload.reloadMillis()) + " ms)", "0, reload 200", ok,
+                    "see logs/server-srkg-reload.log"));
+        }
         targets.add(new Target("startup to first answer, curated graph", Table.number(startupSrkg) + " ms", "< 2000 ms",
                 startupSrkg < 2000,
                 "class-data sharing (AppCDS), a JVM option: see \"What would close the gaps\" in docs/SCALING.md"));

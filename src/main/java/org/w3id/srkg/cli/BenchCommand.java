@@ -39,8 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/BENCHMARKS.md", description = "Where the report is written (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--reload-during-load", description = "PENDING: reload the graph in the middle of the load test;"
-            + " the benchmark does not drive srkg serve's reload yet. Only notes that it was not measured.")
+    @Option(names = "--reload-during-load", description = "Also serve the curated graph with srkg serve --enable-reload"
+            + " under 8 clients and send an authenticated POST /$/reload halfway through a window of at least 10 s.")
     boolean reloadDuringLoad;
 
     @Override
