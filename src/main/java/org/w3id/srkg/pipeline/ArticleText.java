@@ -7,9 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The archived text of article NNN, {@code seeds/articles/NNN.txt}, decoded as strict UTF-8 (a byte that is not
@@ -37,14 +34,6 @@ public record ArticleText(String article, String relative, String text, String s
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8: " + e.getMessage(), e);
         }
-        return new ArticleText(article, relative, text, HexFormat.of().formatHex(sha256(bytes)));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return new ArticleText(article, relative, text, Sha256.hex(bytes));
     }
 }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -217,22 +215,16 @@ public final class DatasetDescriber {
 
     private static String sha256(SeedFile file) throws PipelineException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file.path())));
+            return Sha256.hex(Files.readAllBytes(file.path()));
         } catch (IOException e) {
             throw new PipelineException(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
     /** Partitions are named by a hash of what they partition by, so the same class keeps the same IRI. */
     static Node partition(String kind, Node term) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(term.getURI().getBytes(StandardCharsets.UTF_8));
-            return NodeFactory.createURI(Namespaces.ID + "dataset/" + kind + "/" + HexFormat.of().formatHex(digest, 0, 8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] digest = Sha256.digest(term.getURI().getBytes(StandardCharsets.UTF_8));
+        return NodeFactory.createURI(Namespaces.ID + "dataset/" + kind + "/" + HexFormat.of().formatHex(digest, 0, 8));
     }
 
     private void add(Node s, org.apache.jena.rdf.model.Property p, Node o) {

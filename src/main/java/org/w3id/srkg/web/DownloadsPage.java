@@ -1,9 +1,6 @@
 package org.w3id.srkg.web;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -11,6 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.w3id.srkg.pipeline.DumpPublisher;
 import org.w3id.srkg.pipeline.PipelineException;
+import org.w3id.srkg.pipeline.Sha256;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,19 +90,11 @@ final class DownloadsPage extends HttpServlet {
             body.append("<tr><td>").append(Html.link(PATH + "/" + file.getKey(), file.getKey())).append("</td><td>")
                     .append(Html.text(DESCRIPTIONS.getOrDefault(file.getKey(), ""))).append("</td><td>")
                     .append(file.getValue().length).append("</td><td><code>")
-                    .append(sha256(file.getValue())).append("</code></td></tr>\n");
+                    .append(Sha256.hex(file.getValue())).append("</code></td></tr>\n");
         }
         body.append("</tbody></table>\n<p>Single resources: every IRI under <code>/id/</code> and <code>/graph/</code> "
                 + "answers with its description; the dataset description is at ")
                 .append(Html.link(VoidServlet.PATH, VoidServlet.PATH)).append(".</p>\n</article>");
         return Html.page("Downloads", body.toString());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }
