@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.Jena;
-import org.w3id.srkg.cli.Srkg;
 
 /**
  * {@code srkg bench}: synthetic seeds at several sizes, ingest by srkg's pipeline and by stock loaders, query in
@@ -43,10 +42,12 @@ public final class Benchmark {
      * @param querySize      the synthetic size served for the query and HTTP measurements
      * @param repetitions    runs per ingest measurement and per startup measurement (the median is reported)
      * @param reloadDuringLoad whether to measure srkg under load with a {@code POST /$/reload} halfway through
+     * @param srkgMain       the main class of srkg's command line, which the child processes run (given by the
+     *                       command, so that this package does not depend on the one that depends on it)
      */
     public record Options(Path repository, Path work, Path report, boolean quick, List<Long> sizes, long querySize,
                           long seed, int repetitions, Duration warmUp, Duration measure, String command,
-                          boolean reloadDuringLoad) {
+                          boolean reloadDuringLoad, String srkgMain) {
     }
 
     /** Same options for every JVM that loads data, so that only the loader differs. */
@@ -129,7 +130,7 @@ public final class Benchmark {
         Path out = options.work().resolve("dumps/" + name);
         log.println("bench: srkg build --root " + root + " --out " + out);
         try (ChildProcess build = ChildProcess.java(logs.resolve("build-" + name + ".log"), INGEST_JVM,
-                Srkg.class.getName(), "build", "--root", root.toString(), "--out", out.toString())) {
+                options.srkgMain(), "build", "--root", root.toString(), "--out", out.toString())) {
             build.finish(120);
         }
         return out;
@@ -249,7 +250,7 @@ public final class Benchmark {
             mix.add(Files.readString(file, StandardCharsets.UTF_8));
         }
         Map<String, List<String>> servers = new LinkedHashMap<>();
-        servers.put("srkg", List.of(Srkg.class.getName(), "serve", "--root", root.toString(), "--port", "0"));
+        servers.put("srkg", List.of(options.srkgMain(), "serve", "--root", root.toString(), "--port", "0"));
         servers.put("stock Fuseki", List.of(StockFuseki.class.getName(), dump.toString(), "0"));
         servers.put("stock + 32 KiB buffer", List.of(StockFuseki.class.getName(), dump.toString(), "0", "32768"));
         for (Map.Entry<String, List<String>> server : servers.entrySet()) {
@@ -294,7 +295,7 @@ public final class Benchmark {
             Files.writeString(passwords, "bench: " + password + "\n", StandardCharsets.UTF_8);
             log.println("bench: HTTP srkg, curated graph, " + clients + " clients, POST /$/reload halfway");
             try (ChildProcess process = ChildProcess.java(logs.resolve("server-srkg-reload.log"), SERVER_JVM,
-                    Srkg.class.getName(), "serve", "--root", options.repository().toString(), "--port", "0",
+                    options.srkgMain(), "serve", "--root", options.repository().toString(), "--port", "0",
                     "--password-file", passwords.toString(), "--enable-reload")) {
                 URI endpoint = URI.create(process.awaitEndpoint(Duration.ofMinutes(5).toMillis())
                         .orElseThrow(() -> new IOException("srkg with --enable-reload did not start; see " + process.log)));
@@ -345,7 +346,7 @@ public final class Benchmark {
         List<Double> stock = new ArrayList<>();
         for (int rep = 0; rep < options.repetitions(); rep++) {
             log.println("bench: startup (" + (rep + 1) + "/" + options.repetitions() + ")");
-            srkg.add(startupOnce("srkg", Srkg.class.getName(), "serve", "--root", options.repository().toString(),
+            srkg.add(startupOnce("srkg", options.srkgMain(), "serve", "--root", options.repository().toString(),
                     "--port", "0"));
             stock.add(startupOnce("stock", StockFuseki.class.getName(), curatedDump.toString(), "0"));
         }
@@ -387,7 +388,7 @@ public final class Benchmark {
     private Optional<HttpLoad.Result> serves(Path root, String heap, List<String> mix, int clients) throws Exception {
         log.println("bench: memory: srkg serve -Xmx" + heap + " --root " + root);
         try (ChildProcess process = ChildProcess.java(logs.resolve("memory-" + heap + "-" + root.getFileName() + ".log"),
-                List.of("-Xmx" + heap), Srkg.class.getName(), "serve", "--root", root.toString(), "--port", "0")) {
+                List.of("-Xmx" + heap), options.srkgMain(), "serve", "--root", root.toString(), "--port", "0")) {
             Optional<String> endpoint = process.awaitEndpoint(Duration.ofMinutes(30).toMillis());
             if (endpoint.isEmpty() || !awaitAnswer(URI.create(endpoint.get()), Duration.ofMinutes(1))) {
                 return Optional.empty();

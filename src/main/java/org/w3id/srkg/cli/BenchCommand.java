@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
                 + (reloadDuringLoad ? " --reload-during-load" : "");
         Benchmark.Options options = new Benchmark.Options(root, work, out, quick, chosen, served, seed,
                 quick ? 2 : 5, Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10), command,
-                reloadDuringLoad || quick);
+                reloadDuringLoad || quick, Srkg.class.getName());
         srkg.out.print(Benchmark.run(options, srkg.err));
         srkg.out.println("srkg: written to " + out);
         return 0;
