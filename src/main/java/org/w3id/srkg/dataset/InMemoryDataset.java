@@ -85,6 +85,16 @@ public final class InMemoryDataset extends DatasetGraphCollection {
         graphs.put(graphName, copy);
     }
 
+    /**
+     * Takes {@code graph} itself as the named graph {@code graphName}, replacing what the dataset held under that
+     * name: no copy, so a build does not pay for its seed triples twice. From then on the graph belongs to the
+     * dataset; write into it only through the dataset.
+     */
+    public void adoptGraph(Node graphName, Graph graph) {
+        removeGraph(graphName);
+        graphs.put(graphName, graph);
+    }
+
     @Override
     public void removeGraph(Node graphName) {
         graphs.remove(graphName);

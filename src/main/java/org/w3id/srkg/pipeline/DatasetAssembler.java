@@ -17,7 +17,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.srkg.dataset.InMemoryDataset;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 
-/** Puts the parsed seeds into their named graphs. */
+/**
+ * Puts the parsed seeds into their named graphs. The seeds' graphs are taken over, not copied: a named graph
+ * fed by one seed file is that file's parsed graph, and what else belongs in it (an article's description, the
+ * triples the pipeline derived) is added to it. Do not read the seeds' graphs after assembling them.
+ */
 public final class DatasetAssembler {
 
     private static final Pattern ARTICLE = Pattern.compile(Pattern.quote(Namespaces.ARTICLE) + "(\\d{3})");
@@ -26,7 +30,7 @@ public final class DatasetAssembler {
     }
 
     public static DatasetGraph assemble(ParsedSeeds seeds) throws PipelineException {
-        DatasetGraph dataset = new InMemoryDataset();
+        InMemoryDataset dataset = new InMemoryDataset();
         dataset.begin(TxnType.WRITE);
         try {
             fill(dataset, seeds);
@@ -37,27 +41,35 @@ public final class DatasetAssembler {
         return dataset;
     }
 
-    private static void fill(DatasetGraph dataset, ParsedSeeds seeds) throws PipelineException {
+    private static void fill(InMemoryDataset dataset, ParsedSeeds seeds) throws PipelineException {
         addAll(dataset, Namespaces.ONTOLOGY_GRAPH, seeds, Role.ONTOLOGY);
         addAll(dataset, Namespaces.SHAPES_GRAPH, seeds, Role.SHAPES);
         addAll(dataset, Namespaces.ENTITIES_GRAPH, seeds, Role.ENTITIES);
         addAll(dataset, Namespaces.EXAMPLES_GRAPH, seeds, Role.EXAMPLES);
-        for (SeedFile file : seeds.files(Role.ARTICLES)) {
-            splitByArticle(dataset, file, seeds.graphs().get(file));
-        }
+        // Claims before the article descriptions: the claims file is the bulk of an article's graph, so it is the
+        // one taken over.
         for (SeedFile file : seeds.files(Role.CLAIMS)) {
             addAll(dataset, Namespaces.articleGraph(file.article()), seeds.graphs().get(file));
         }
-        seeds.derived().forEach((article, graph) -> addAll(dataset, Namespaces.articleGraph(article), graph));
+        for (SeedFile file : seeds.files(Role.ARTICLES)) {
+            splitByArticle(dataset, file, seeds.graphs().get(file));
+        }
+        seeds.derived().forEach((article, graphs) ->
+                graphs.forEach(graph -> addAll(dataset, Namespaces.articleGraph(article), graph)));
     }
 
-    /** Each file's triples straight into the graph: merging the files first would copy every triple twice. */
-    private static void addAll(DatasetGraph dataset, Node graphName, ParsedSeeds seeds, Role role) {
+    private static void addAll(InMemoryDataset dataset, Node graphName, ParsedSeeds seeds, Role role) {
         seeds.files(role).forEach(file -> addAll(dataset, graphName, seeds.graphs().get(file)));
     }
 
-    private static void addAll(DatasetGraph dataset, Node graphName, Graph graph) {
-        graph.find().forEachRemaining(t -> dataset.add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
+    /** The first graph given a name becomes that named graph; later ones are added to it. */
+    private static void addAll(InMemoryDataset dataset, Node graphName, Graph graph) {
+        if (!dataset.containsGraph(graphName)) {
+            dataset.adoptGraph(graphName, graph);
+            return;
+        }
+        Graph target = dataset.getGraph(graphName);
+        graph.find().forEachRemaining(target::add);
     }
 
     /** Each article's description, with the blank nodes it reaches, goes into that article's graph. */

@@ -92,12 +92,13 @@ public final class EvidenceVerifier {
             }
             TextAnchor text = new TextAnchor(article.text());
             List<Anchor> anchors = new ArrayList<>();
+            List<Problem> missing = new ArrayList<>();
             int repeated = 0;
             for (Triple quote : quotes(seeds, file)) {
                 String kind = quote.getPredicate().equals(EVIDENCE) ? "evidence" : "passage";
                 Optional<Match> match = text.find(quote.getObject().getLiteralLexicalForm());
                 if (match.isEmpty()) {
-                    problems.add(notFound(root, seeds, file, quote, article, text, otherTexts));
+                    missing.add(notFound(root, seeds, file, quote, article, text, otherTexts));
                     continue;
                 }
                 repeated += match.get().repeated() ? 1 : 0;
@@ -107,6 +108,9 @@ public final class EvidenceVerifier {
                 notes.add(article.relative() + ": " + repeated + " quotes occur more than once (the text repeats"
                         + " itself); anchored to first occurrences");
             }
+            // In the order they are written, so a file's problems read top to bottom.
+            missing.sort(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column));
+            problems.addAll(missing);
             anchored += anchors.size();
             result = result.withDerived(file.article(), annotations(file.article(), text, anchors));
         }
@@ -116,16 +120,12 @@ public final class EvidenceVerifier {
         return new Result(result, anchored, List.copyOf(notes));
     }
 
-    /** The quotes of a claims file in the order they are written, so problems read top to bottom. */
+    /** The quotes of a claims file. */
     private static List<Triple> quotes(ParsedSeeds seeds, SeedFile file) {
         Graph graph = seeds.graphs().get(file);
-        Comparator<Triple> written = Comparator.comparing(
-                (Triple t) -> seeds.position(file, t).orElse(new Position(Long.MAX_VALUE, 0)),
-                Comparator.comparingLong(Position::line).thenComparingLong(Position::column));
         return Stream.concat(graph.find(Node.ANY, EVIDENCE, Node.ANY).toList().stream(),
                         graph.find(Node.ANY, PASSAGE, Node.ANY).toList().stream())
                 .filter(t -> t.getObject().isLiteral())
-                .sorted(written.thenComparing(Triple::getObject, NodeCmp::compareRDFTerms))
                 .toList();
     }
 

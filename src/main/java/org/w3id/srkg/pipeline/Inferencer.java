@@ -1,6 +1,7 @@
 package org.w3id.srkg.pipeline;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,28 +75,45 @@ public final class Inferencer {
     /** Adds the entailments not asserted in any graph to the inferred graph; returns how many. */
     public static long materialise(DatasetGraph dataset) {
         Inferencer rules = new Inferencer(dataset.getGraph(Namespaces.ONTOLOGY_GRAPH));
-        Graph closure = GraphFactory.createGraphMem();
+        List<Graph> data = new ArrayList<>();
         dataset.listGraphNodes().forEachRemaining(g -> {
             if (!NOT_DATA.contains(g)) {
-                dataset.getGraph(g).find().forEachRemaining(closure::add);
+                data.add(dataset.getGraph(g));
             }
         });
+        // Only the transitive properties join two statements; every other rule reads one. So only their
+        // statements are gathered (into one graph, as the union would show them), not a copy of all the data.
+        Graph chains = GraphFactory.createGraphMem();
+        rules.transitive.forEach(p -> data.forEach(g -> g.find(Node.ANY, p, Node.ANY).forEachRemaining(chains::add)));
 
-        // Every triple is joined against those already in the closure when it is taken from the agenda, so a
-        // pair of triples meets when the later of the two is taken: each consequence is derived at least once.
-        Deque<Triple> agenda = new ArrayDeque<>(closure.find().toList());
+        // Every statement is joined against the chains when it is taken, and the chains hold every asserted
+        // statement from the start and every derived one as soon as it is derived: a pair meets when the later of
+        // the two is taken, so each consequence is derived at least once, and the set stops it from being taken
+        // twice.
         Set<Triple> derived = new HashSet<>();
-        while (!agenda.isEmpty()) {
-            rules.consequences(agenda.pop(), closure, t -> {
-                if (!closure.contains(t)) {
-                    closure.add(t);
-                    derived.add(t);
-                    agenda.push(t);
+        Deque<Triple> agenda = new ArrayDeque<>();
+        Consumer<Triple> derive = t -> {
+            if (derived.add(t)) {
+                if (rules.transitive.contains(t.getPredicate())) {
+                    chains.add(t);
+                }
+                agenda.push(t);
+            }
+        };
+        for (Graph graph : data) {
+            graph.find().forEachRemaining(asserted -> {
+                rules.consequences(asserted, chains, derive);
+                while (!agenda.isEmpty()) {
+                    rules.consequences(agenda.pop(), chains, derive);
                 }
             });
         }
-        // A derived triple was in no data graph (the closure started with all of them), so only the other graphs
-        // can already assert it.
+        // What the data asserts somewhere is not an entailment to add; only the derivable properties are looked up.
+        for (Node p : rules.derivable()) {
+            for (Graph graph : data) {
+                graph.find(Node.ANY, p, Node.ANY).forEachRemaining(derived::remove);
+            }
+        }
         long added = 0;
         for (Triple t : derived) {
             if (NOT_DATA.stream().noneMatch(g -> dataset.contains(g, t.getSubject(), t.getPredicate(),
@@ -105,6 +123,16 @@ public final class Inferencer {
             }
         }
         return added;
+    }
+
+    /** The properties a consequence can have. */
+    private Set<Node> derivable() {
+        Set<Node> properties = new HashSet<>(List.of(RDF.type.asNode(), EVENT_TYPE));
+        superProperties.values().forEach(properties::addAll);
+        inverses.values().forEach(properties::addAll);
+        properties.addAll(symmetric);
+        properties.addAll(transitive);
+        return properties;
     }
 
     private void consequences(Triple t, Graph closure, Consumer<Triple> out) {

@@ -1,5 +1,6 @@
 package org.w3id.srkg.pipeline;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,11 @@ import org.w3id.srkg.pipeline.SeedFile.Role;
  * The graph parsed from each seed file, in the order of the layout.
  *
  * @param positions where each triple of a file was written, so later stages can point a curator at a line
- * @param derived   triples the pipeline itself derived for an article's named graph (evidence anchors,
- *                  provenance), keyed by article number; kept apart from the seed files they were not written in
+ * @param derived   graphs of triples the pipeline itself derived for an article's named graph (evidence anchors,
+ *                  provenance), keyed by article number, in the order they were derived; kept apart from the seed
+ *                  files they were not written in
  */
-public record ParsedSeeds(Map<SeedFile, Graph> graphs, Map<SeedFile, Map<Triple, Position>> positions,
-                          Map<String, Graph> derived) {
+public record ParsedSeeds(Map<SeedFile, Graph> graphs, Positions positions, Map<String, List<Graph>> derived) {
 
     /** Line and column (1-based) of the token RIOT was at when it produced a triple: for a literal, its start. */
     public record Position(long line, long column) {
@@ -28,12 +29,11 @@ public record ParsedSeeds(Map<SeedFile, Graph> graphs, Map<SeedFile, Map<Triple,
 
     public ParsedSeeds {
         graphs = Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
-        positions = Map.copyOf(positions);
         derived = Collections.unmodifiableMap(new TreeMap<>(derived));
     }
 
     public ParsedSeeds(Map<SeedFile, Graph> graphs) {
-        this(graphs, Map.of(), Map.of());
+        this(graphs, new Positions(), Map.of());
     }
 
     public List<SeedFile> files(Role role) {
@@ -54,16 +54,19 @@ public record ParsedSeeds(Map<SeedFile, Graph> graphs, Map<SeedFile, Map<Triple,
     }
 
     public Optional<Position> position(SeedFile file, Triple triple) {
-        return Optional.ofNullable(positions.getOrDefault(file, Map.of()).get(triple));
+        return positions.of(file, triple);
     }
 
-    /** These seeds with {@code triples} added to what the pipeline derived for article {@code article}. */
+    /**
+     * These seeds with {@code triples} added to what the pipeline derived for article {@code article}. The graph is
+     * kept, not copied: at a million seed triples the anchors alone are two million, and every copy of them cost
+     * a second of the build.
+     */
     public ParsedSeeds withDerived(String article, Graph triples) {
-        Map<String, Graph> more = new TreeMap<>(derived);
-        Graph graph = GraphFactory.createDefaultGraph();
-        Optional.ofNullable(derived.get(article)).ifPresent(g -> g.find().forEachRemaining(graph::add));
-        triples.find().forEachRemaining(graph::add);
-        more.put(article, graph);
-        return new ParsedSeeds(graphs, positions, more);
+        Map<String, List<Graph>> more = new TreeMap<>(derived);
+        List<Graph> graphs = new ArrayList<>(derived.getOrDefault(article, List.of()));
+        graphs.add(triples);
+        more.put(article, List.copyOf(graphs));
+        return new ParsedSeeds(this.graphs, positions, more);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +29,15 @@ import org.apache.jena.riot.system.ParserProfile;
 import org.apache.jena.riot.system.ParserProfileWrapper;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.srkg.pipeline.ParsedSeeds.Position;
 
 /**
  * Parses every seed file strictly: RIOT warnings count as errors, and the problems of all files are
- * collected before failing, so one run shows everything that needs fixing. The position of every triple
- * is kept, so that later stages (evidence verification) can name the line a curator must fix.
+ * collected before failing, so one run shows everything that needs fixing. Where each triple was written is
+ * found again when a later stage must name the line a curator has to fix (see {@link #positions}).
  */
 public final class TurtleParser {
 
@@ -46,47 +46,59 @@ public final class TurtleParser {
 
     public static ParsedSeeds parse(List<SeedFile> files) throws PipelineException {
         Map<SeedFile, Graph> graphs = new LinkedHashMap<>();
-        Map<SeedFile, Map<Triple, Position>> positions = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (SeedFile file : files) {
             Graph graph = GraphFactory.createDefaultGraph();
-            Map<Triple, Position> where = new HashMap<>();
-            Collector collector = new Collector(file.relative(), problems);
-            try (InputStream in = Files.newInputStream(file.path())) {
-                read(file, in, collector, where, graph);
-            } catch (RiotParseException e) {
-                if (!collector.sawFatal) {
-                    problems.add(new Problem(file.relative(), e.getLine(), e.getCol(), e.getOriginalMessage()));
-                }
-            } catch (RiotException e) {
-                // A fatal error has already been recorded by the collector; anything else has not.
-                if (!collector.sawFatal) {
-                    problems.add(Problem.inFile(file.relative(), e.getMessage()));
-                }
-            } catch (IOException e) {
-                problems.add(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
-            }
+            parse(file, StreamRDFLib.graph(graph), null, problems);
             graphs.put(file, graph);
-            // Read-only, not copied: a copy rehashes one entry per triple.
-            positions.put(file, Collections.unmodifiableMap(where));
         }
         if (!problems.isEmpty()) {
             throw new PipelineException(problems);
         }
-        return new ParsedSeeds(graphs, positions, Map.of());
+        return new ParsedSeeds(graphs, new Positions(), Map.of());
+    }
+
+    /**
+     * Where each triple of a file that parsed cleanly is written: the file is read again. Positions are wanted only
+     * to point at a problem, or to order a few quotes, so they are not kept for every triple of every build; at a
+     * million triples keeping them cost a third of the parse.
+     */
+    static Map<Triple, Position> positions(SeedFile file) {
+        Map<Triple, Position> where = new HashMap<>();
+        parse(file, StreamRDFLib.sinkNull(), where, new ArrayList<>());
+        return where;
+    }
+
+    private static void parse(SeedFile file, StreamRDF output, Map<Triple, Position> where, List<Problem> problems) {
+        Collector collector = new Collector(file.relative(), problems);
+        try (InputStream in = Files.newInputStream(file.path())) {
+            read(file, in, collector, where, output);
+        } catch (RiotParseException e) {
+            if (!collector.sawFatal) {
+                problems.add(new Problem(file.relative(), e.getLine(), e.getCol(), e.getOriginalMessage()));
+            }
+        } catch (RiotException e) {
+            // A fatal error has already been recorded by the collector; anything else has not.
+            if (!collector.sawFatal) {
+                problems.add(Problem.inFile(file.relative(), e.getMessage()));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
+        }
     }
 
     /**
      * What {@code RDFParser.source(path).lang(TURTLE).checking(true)} does, except that the parser profile is
-     * ours: RDFParser builds its profile privately, and only the profile is told where each triple was read.
+     * ours: RDFParser builds its profile privately, and only the profile is told where each triple was read
+     * (recorded in {@code where} unless it is null).
      */
     private static void read(SeedFile file, InputStream in, ErrorHandler errors, Map<Triple, Position> where,
-                             Graph graph) {
+                             StreamRDF output) {
         String base = IRILib.filenameToIRI(file.path().toString());
         ParserProfile standard = new CDTAwareParserProfile(RiotLib.factoryRDF(scopedBlankNodes(file.relative())),
                 errors, IRIxResolver.create().base(base).build(), PrefixMapFactory.create(), RIOT.getContext().copy(),
                 true, false);
-        ParserProfile recording = new ParserProfileWrapper(standard) {
+        ParserProfile profile = where == null ? standard : new ParserProfileWrapper(standard) {
             @Override
             public Triple createTriple(Node subject, Node predicate, Node object, long line, long col) {
                 Triple triple = super.createTriple(subject, predicate, object, line, col);
@@ -94,8 +106,8 @@ public final class TurtleParser {
                 return triple;
             }
         };
-        RDFParserRegistry.getFactory(Lang.TURTLE).create(Lang.TURTLE, recording)
-                .read(in, base, Lang.TURTLE.getContentType(), StreamRDFLib.graph(graph), RIOT.getContext().copy());
+        RDFParserRegistry.getFactory(Lang.TURTLE).create(Lang.TURTLE, profile)
+                .read(in, base, Lang.TURTLE.getContentType(), output, RIOT.getContext().copy());
     }
 
     /**

@@ -93,13 +93,25 @@ public final class TextAnchor {
             at = needle.isEmpty() ? -1 : folded.indexOf(needle);
             repeated = at >= 0 && folded.indexOf(needle, at + 1) >= 0;
         } else {
-            for (int candidate : grams().getOrDefault(gram(needle, 0), List.of())) {
-                if (folded.startsWith(needle, candidate)) {
+            // Any run of the quote finds every occurrence; the run the text holds least often gives the fewest
+            // candidates to check, which matters in texts that repeat their phrases.
+            int offset = 0;
+            List<Integer> candidates = null;
+            for (int from = 0; from + GRAM <= needle.length(); from += GRAM) {
+                List<Integer> where = grams().getOrDefault(gram(needle, from), List.of());
+                if (candidates == null || where.size() < candidates.size()) {
+                    candidates = where;
+                    offset = from;
+                }
+            }
+            for (int candidate : candidates) {
+                int start = candidate - offset;
+                if (start >= 0 && folded.startsWith(needle, start)) {
                     if (at >= 0) {
                         repeated = true;
                         break;
                     }
-                    at = candidate;
+                    at = start;
                 }
             }
         }
