@@ -1,6 +1,7 @@
 package org.w3id.srkg.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -20,13 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import org.apache.jena.Jena;
 
 /**
  * {@code srkg bench}: synthetic seeds at several sizes, ingest by srkg's pipeline and by stock loaders, query in
@@ -51,7 +51,7 @@ public final class Benchmark {
     }
 
     /** Same options for every JVM that loads data, so that only the loader differs. */
-    private static final List<String> INGEST_JVM = List.of("-Xmx16g");
+    private static final List<String> INGEST_JVM = List.of("-Xmx16g", "-XX:+ExitOnOutOfMemoryError");
     private static final List<String> SERVER_JVM = List.of("-Xmx2g");
     private static final List<Integer> CLIENTS = List.of(1, 2, 8);
     private static final String ASK = "ASK {}";
@@ -149,19 +149,30 @@ public final class Benchmark {
         List<String> modes = new ArrayList<>(IngestProbe.MODES);
         modes.add("oxigraph");
         // Modes take turns within each repetition, so that a noisy minute spreads over all of them.
-        for (int rep = 0; rep < options.repetitions(); rep++) {
+        int repetitions = repetitions(size);
+        for (int rep = 0; rep < repetitions; rep++) {
             for (String mode : modes) {
-                log.println("bench: ingest " + label(size) + " " + mode + " (" + (rep + 1) + "/" + options.repetitions() + ")");
+                log.println("bench: ingest " + label(size) + " " + mode + " (" + (rep + 1) + "/" + repetitions + ")");
                 Path logFile = logs.resolve("ingest-" + size + "-" + mode + "-" + rep + ".log");
                 try {
                     runs.computeIfAbsent(mode, m -> new ArrayList<>()).add(ingestOnce(mode, root.root(), logFile));
                 } catch (IOException e) {
-                    log.println("bench: " + mode + " failed at " + label(size) + ": " + e.getMessage().lines().findFirst().orElse(""));
+                    String why = e.getMessage().lines().findFirst().orElse("");
+                    log.println("bench: " + mode + " failed at " + label(size) + ": " + why);
+                    report.note("Ingest " + label(size) + ", " + mode + ", run " + (rep + 1) + " failed: " + why);
                     runs.computeIfAbsent(mode, m -> new ArrayList<>());
                 }
             }
         }
         runs.forEach((mode, results) -> report.ingest(size, root.triples(), mode, results));
+    }
+
+    /**
+     * Runs per ingest measurement at a size: above a million triples one, because a load takes minutes there (the
+     * full mode stays within an hour) and against minutes the noise of a shared machine weighs little.
+     */
+    private int repetitions(long size) {
+        return size > 1_000_000 ? 1 : options.repetitions();
     }
 
     private Map<String, String> ingestOnce(String mode, Path root, Path logFile) throws Exception {
@@ -249,6 +260,9 @@ public final class Benchmark {
         for (Path file : queryFiles) {
             mix.add(Files.readString(file, StandardCharsets.UTF_8));
         }
+        // The rate of a trivial query settles within a second; the quick mode spends its time on the mix.
+        Duration ceilingWarmUp = options.quick() ? options.warmUp().dividedBy(2) : options.warmUp();
+        Duration ceilingMeasure = options.quick() ? options.measure().dividedBy(2) : options.measure();
         Map<String, List<String>> servers = new LinkedHashMap<>();
         servers.put("srkg", List.of(options.srkgMain(), "serve", "--root", root.toString(), "--port", "0"));
         servers.put("stock Fuseki", List.of(StockFuseki.class.getName(), dump.toString(), "0"));
@@ -270,7 +284,7 @@ public final class Benchmark {
                 for (int clients : CLIENTS) {
                     log.println("bench: HTTP " + name + ", " + clients + " client(s)");
                     HttpLoad.Result result = HttpLoad.run(endpoint, mix, clients, options.warmUp(), options.measure());
-                    HttpLoad.Result ceiling = HttpLoad.run(endpoint, List.of(ASK), clients, options.warmUp(), options.measure());
+                    HttpLoad.Result ceiling = HttpLoad.run(endpoint, List.of(ASK), clients, ceilingWarmUp, ceilingMeasure);
                     report.http(name, result, ceiling);
                 }
                 report.fullGcs(name, fullGcs(gcLog) - fullBefore);
@@ -388,7 +402,7 @@ public final class Benchmark {
     private Optional<HttpLoad.Result> serves(Path root, String heap, List<String> mix, int clients) throws Exception {
         log.println("bench: memory: srkg serve -Xmx" + heap + " --root " + root);
         try (ChildProcess process = ChildProcess.java(logs.resolve("memory-" + heap + "-" + root.getFileName() + ".log"),
-                List.of("-Xmx" + heap), options.srkgMain(), "serve", "--root", root.toString(), "--port", "0")) {
+                List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), options.srkgMain(), "serve", "--root", root.toString(), "--port", "0")) {
             Optional<String> endpoint = process.awaitEndpoint(Duration.ofMinutes(30).toMillis());
             if (endpoint.isEmpty() || !awaitAnswer(URI.create(endpoint.get()), Duration.ofMinutes(1))) {
                 return Optional.empty();
@@ -419,10 +433,25 @@ public final class Benchmark {
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch") + "; shared and noisy, so only"
                 + " medians and ratios from this one run are compared\n"
                 + "- versions: Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
-                + "), Apache Jena " + Jena.VERSION + " (Fuseki, TDB2), Node.js " + nodeVersion() + ", oxigraph (npm) "
+                + "), Apache Jena " + jenaVersion() + " (Fuseki, TDB2), Node.js " + nodeVersion() + ", oxigraph (npm) "
                 + oxigraphVersion + "\n"
                 + "- JVM options: ingest probes and builds " + INGEST_JVM + ", servers under load " + SERVER_JVM
                 + " with -Xlog:gc, startup -Xmx1g; every JVM otherwise on its defaults (G1)\n";
+    }
+
+    /**
+     * From jena-core's Maven metadata: {@code Jena.VERSION} reads a resource that every Jena module ships under the
+     * same name, and in srkg's shaded jar the copy that wins says "&lt;development&gt;".
+     */
+    static String jenaVersion() throws IOException {
+        try (InputStream in = Benchmark.class.getResourceAsStream("/META-INF/maven/org.apache.jena/jena-core/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        }
     }
 
     private String nodeVersion() throws InterruptedException {
