@@ -38,8 +38,14 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * Transactions are a multiple-reader, single-writer lock: readers run together, a writer alone, and an abort does
  * not undo writes (there is no journal). Write inside a write transaction, or through the dataset's own
  * {@code add} and {@code delete}: the union is remade after either.
+ * <p>
+ * Queries over it run in quad form ({@link QuadQueryEngine}).
  */
 public final class InMemoryDataset extends DatasetGraphCollection {
+
+    static {
+        QuadQueryEngine.register();
+    }
 
     private final Map<Node, Graph> graphs = new LinkedHashMap<>();
     private final Graph defaultGraph = new GraphMem2Fast();
