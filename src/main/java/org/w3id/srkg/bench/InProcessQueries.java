@@ -18,8 +18,9 @@ import org.w3id.srkg.pipeline.Pipeline;
 
 /**
  * In-process latency of each query over srkg's built dataset, as its server sees it (union default graph):
- * {@code InProcessQueries ROOT REPETITIONS QUERY.rq…}. Each query runs once to warm up, then REPETITIONS
- * times; it prints {@code query NAME MEDIAN-MILLIS ROWS} per query. Results are read to the end.
+ * {@code InProcessQueries ROOT REPETITIONS WARM-UP-MILLIS QUERY.rq…}. Each query runs over and over for WARM-UP-MILLIS
+ * (at least once) so that the JIT has compiled its path, then REPETITIONS times; it prints
+ * {@code query NAME MEDIAN-MILLIS ROWS} per query. Results are read to the end.
  */
 public final class InProcessQueries {
 
@@ -29,9 +30,14 @@ public final class InProcessQueries {
     public static void main(String[] args) throws Exception {
         Dataset dataset = DatasetFactory.wrap(new UnionDefaultGraph(Pipeline.build(Path.of(args[0]))));
         int repetitions = Integer.parseInt(args[1]);
-        for (String file : List.of(args).subList(2, args.length)) {
+        long warmUpNanos = Long.parseLong(args[2]) * 1_000_000;
+        for (String file : List.of(args).subList(3, args.length)) {
             Query query = QueryFactory.create(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-            long rows = run(dataset, query);
+            long rows;
+            long warming = System.nanoTime();
+            do {
+                rows = run(dataset, query);
+            } while (System.nanoTime() - warming < warmUpNanos);
             double[] millis = new double[repetitions];
             for (int i = 0; i < repetitions; i++) {
                 long start = System.nanoTime();
