@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -91,17 +93,35 @@ public final class DumpPublisher {
     /** Every file of {@link #FILES} and {@link #DESCRIPTIONS}, by name, as the build writes it. */
     public static SortedMap<String, byte[]> render(DatasetGraph dataset) throws PipelineException {
         // In a read transaction: a TDB2 database (srkg serve --tdb2) can be read in no other way.
-        List<Quad> quads = Txn.calculateRead(dataset, () -> dataset.stream().sorted(QUAD_ORDER).toList());
-        List<Triple> union = quads.stream().map(Quad::asTriple).distinct().sorted(TRIPLE_ORDER).toList();
+        List<Quad> read = Txn.calculateRead(dataset, () -> dataset.stream().toList());
+        // The orders are total, so sorting in parallel gives the same lists, and the files the same bytes.
+        List<Quad> quads = read.parallelStream().sorted(QUAD_ORDER).toList();
+        List<Triple> union = quads.stream().map(Quad::asTriple).distinct().toList().parallelStream()
+                .sorted(TRIPLE_ORDER).toList();
         List<Triple> metadata = quads.stream().filter(q -> q.getGraph().equals(Namespaces.METADATA_GRAPH))
                 .map(Quad::asTriple).toList();
+        Map<String, Callable<byte[]>> writers = Map.of(
+                "srkg.trig", () -> write(RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad)),
+                "srkg.nq", () -> write(RDFFormat.NQUADS, stream -> quads.forEach(stream::quad)),
+                "srkg.ttl", () -> write(RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple)),
+                "srkg.jsonld", () -> JsonLdDump.write(quads).getBytes(StandardCharsets.UTF_8),
+                JsonLdDump.CONTEXT_FILE, () -> JsonLdDump.context().getBytes(StandardCharsets.UTF_8),
+                "void.ttl", () -> write(RDFFormat.TURTLE_BLOCKS, stream -> metadata.forEach(stream::triple)));
+        // Each file is written from the same sorted lists by a writer of its own, so they are written side by side.
+        Map<String, ForkJoinTask<byte[]>> running = new TreeMap<>();
+        writers.forEach((name, writer) -> running.put(name, ForkJoinTask.adapt(writer).fork()));
         SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put("srkg.trig", write(RDFFormat.TRIG_BLOCKS, stream -> quads.forEach(stream::quad)));
-        files.put("srkg.nq", write(RDFFormat.NQUADS, stream -> quads.forEach(stream::quad)));
-        files.put("srkg.ttl", write(RDFFormat.TURTLE_BLOCKS, stream -> union.forEach(stream::triple)));
-        files.put("srkg.jsonld", JsonLdDump.write(quads).getBytes(StandardCharsets.UTF_8));
-        files.put(JsonLdDump.CONTEXT_FILE, JsonLdDump.context().getBytes(StandardCharsets.UTF_8));
-        files.put("void.ttl", write(RDFFormat.TURTLE_BLOCKS, stream -> metadata.forEach(stream::triple)));
+        for (Map.Entry<String, ForkJoinTask<byte[]>> file : running.entrySet()) {
+            try {
+                files.put(file.getKey(), file.getValue().join());
+            } catch (RuntimeException e) {
+                // ForkJoinTask.adapt wraps a checked exception; the one a writer throws is a PipelineException.
+                if (e.getCause() instanceof PipelineException problems) {
+                    throw problems;
+                }
+                throw e;
+            }
+        }
         return files;
     }
 
