@@ -21,8 +21,11 @@ final class ReloadDuringLoad {
     record Result(int status, double reloadMillis, String message, HttpLoad.Result load) {
     }
 
-    /** A reload rebuilds the graph from the seeds, which takes seconds: the window must hold it with load around it. */
-    static final Duration MIN_MEASURE = Duration.ofSeconds(10);
+    /**
+     * A reload rebuilds the graph from the seeds, which took 0.6 to 1.2 s under load here: sent halfway through the
+     * window, it must finish with load still running after it.
+     */
+    static final Duration MIN_MEASURE = Duration.ofSeconds(6);
 
     private ReloadDuringLoad() {
     }

@@ -40,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--reload-during-load", description = "Also serve the curated graph with srkg serve --enable-reload"
-            + " under 8 clients and send an authenticated POST /$/reload halfway through a window of at least 10 s"
-            + " (always on with --quick, where it adds about 12 s).")
+            + " under 8 clients and send an authenticated POST /$/reload halfway through a window of at least 6 s"
+            + " (always on with --quick, where it adds about 8 s).")
     boolean reloadDuringLoad;
 
     @Override
