@@ -23,7 +23,6 @@ import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.srkg.pipeline.ParsedSeeds.Position;
 import org.w3id.srkg.pipeline.SeedFile.Role;
 import org.w3id.srkg.text.TextAnchor;
 import org.w3id.srkg.text.TextAnchor.Match;

@@ -135,7 +135,7 @@ public final class Inferencer {
         return properties;
     }
 
-    private void consequences(Triple t, Graph closure, Consumer<Triple> out) {
+    private void consequences(Triple t, Graph chains, Consumer<Triple> out) {
         Node s = t.getSubject();
         Node p = t.getPredicate();
         Node o = t.getObject();
@@ -152,8 +152,8 @@ public final class Inferencer {
             out.accept(Triple.create(o, p, s));
         }
         if (transitive.contains(p)) {
-            closure.find(o, p, Node.ANY).toList().forEach(next -> out.accept(Triple.create(s, p, next.getObject())));
-            closure.find(Node.ANY, p, s).toList().forEach(prev -> out.accept(Triple.create(prev.getSubject(), p, o)));
+            chains.find(o, p, Node.ANY).toList().forEach(next -> out.accept(Triple.create(s, p, next.getObject())));
+            chains.find(Node.ANY, p, s).toList().forEach(prev -> out.accept(Triple.create(prev.getSubject(), p, o)));
         }
     }
 

@@ -60,8 +60,8 @@ public final class TurtleParser {
 
     /**
      * Where each triple of a file that parsed cleanly is written: the file is read again. Positions are wanted only
-     * to point at a problem, or to order a few quotes, so they are not kept for every triple of every build; at a
-     * million triples keeping them cost a third of the parse.
+     * to point at a problem, so they are not kept for every triple of every build; at a million triples keeping
+     * them cost a third of the parse.
      */
     static Map<Triple, Position> positions(SeedFile file) {
         Map<Triple, Position> where = new HashMap<>();
