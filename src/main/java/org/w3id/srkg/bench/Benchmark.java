@@ -42,12 +42,13 @@ public final class Benchmark {
      * @param querySize      the synthetic size served for the query and HTTP measurements
      * @param repetitions    runs per ingest measurement and per startup measurement (the median is reported)
      * @param reloadDuringLoad whether to measure srkg under load with a {@code POST /$/reload} halfway through
+     * @param hostileOnly    whether to run only the hostile mix (honest clients with and without attackers)
      * @param srkgMain       the main class of srkg's command line, which the child processes run (given by the
      *                       command, so that this package does not depend on the one that depends on it)
      */
     public record Options(Path repository, Path work, Path report, boolean quick, List<Long> sizes, long querySize,
                           long seed, int repetitions, Duration warmUp, Duration measure, String command,
-                          boolean reloadDuringLoad, String srkgMain) {
+                          boolean reloadDuringLoad, boolean hostileOnly, String srkgMain) {
     }
 
     /** Same options for every JVM that loads data, so that only the loader differs. */
@@ -63,6 +64,13 @@ public final class Benchmark {
     private static final String ASK = "ASK {}";
     private static final int INTERACTIVE_MILLIS = 100;
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final int ATTACKERS = 20;
+    /** Attacks pile up over seconds (a SERVICE call that hangs, a query that runs to its timeout): a window to match. */
+    private static final Duration HOSTILE_WARM_UP = Duration.ofSeconds(3);
+    private static final Duration HOSTILE_MIN_MEASURE = Duration.ofSeconds(10);
+    /** The curated graph serves in 256 MiB; 2 GiB leaves room for honest queries, and a bound that attacks must respect. */
+    private static final String HOSTILE_HEAP = "-Xmx2g";
 
     private final Options options;
     private final List<String> serverJvm;
@@ -88,6 +96,10 @@ public final class Benchmark {
     private String run() throws Exception {
         long start = System.nanoTime();
         Files.createDirectories(logs);
+        if (options.hostileOnly()) {
+            hostileMix();
+            return write(report.renderHostileOnly(header(Duration.ofNanos(System.nanoTime() - start))));
+        }
         try {
             oxigraphVersion = oxigraph.install(logs);
         } catch (IOException e) {
@@ -108,7 +120,11 @@ public final class Benchmark {
         http(served.root(), servedDump, interactive(queries, latencies));
         startup(curatedDump);
         memory(roots, queries);
-        String text = report.render(header(Duration.ofNanos(System.nanoTime() - start)), options);
+        hostileMix();
+        return write(report.render(header(Duration.ofNanos(System.nanoTime() - start)), options));
+    }
+
+    private String write(String text) throws IOException {
         Files.createDirectories(options.report().toAbsolutePath().getParent());
         Files.writeString(options.report(), text, StandardCharsets.UTF_8);
         return text;
@@ -336,6 +352,49 @@ public final class Benchmark {
             }
         } finally {
             Files.deleteIfExists(passwords);
+        }
+    }
+
+    /**
+     * srkg with its default limits on the curated graph, honest clients running every competency question alone and
+     * then beside {@value #ATTACKERS} attackers ({@link HostileMix}); SERVICE goes to an endpoint that never answers.
+     * The heap in use after a full GC is taken before and after, with {@code jcmd}; the server has {@value #HOSTILE_HEAP}
+     * in every mode.
+     */
+    private void hostileMix() throws Exception {
+        List<String> mix = new ArrayList<>();
+        for (Path file : competencyQuestions()) {
+            mix.add(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        int clients = CLIENTS.get(CLIENTS.size() - 1);
+        Duration warmUp = HOSTILE_WARM_UP;
+        Duration measure = options.measure().compareTo(HOSTILE_MIN_MEASURE) < 0 ? HOSTILE_MIN_MEASURE : options.measure();
+        try (HostileMix.HangingEndpoint hanging = new HostileMix.HangingEndpoint();
+             ChildProcess process = ChildProcess.java(logs.resolve("server-srkg-hostile.log"), List.of(HOSTILE_HEAP),
+                     options.srkgMain(), "serve", "--root", options.repository().toString(), "--port", "0",
+                     "--service-allow", hanging.allowEntry())) {
+            URI endpoint = URI.create(process.awaitEndpoint(Duration.ofMinutes(5).toMillis())
+                    .orElseThrow(() -> new IOException("srkg did not start; see " + process.log)));
+            awaitAnswer(endpoint, Duration.ofMinutes(1));
+            long heapBefore = heapAfterFullGc(process.process.pid());
+            log.println("bench: hostile mix, " + clients + " clients alone, then beside " + ATTACKERS + " attackers");
+            HostileMix.Result result = HostileMix.run(endpoint, mix, clients, ATTACKERS, warmUp, measure, hanging);
+            long heapAfter = process.process.isAlive() ? heapAfterFullGc(process.process.pid()) : -1;
+            report.hostile(result, warmUp, measure, heapBefore, heapAfter);
+        }
+    }
+
+    /** Heap in use, in MiB, after {@code jcmd PID GC.run}; -1 when jcmd cannot tell. */
+    static long heapAfterFullGc(long pid) throws InterruptedException {
+        try {
+            new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor();
+            Matcher used = HEAP_USED.matcher(text);
+            return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

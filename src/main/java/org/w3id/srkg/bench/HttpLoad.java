@@ -30,6 +30,16 @@ public final class HttpLoad {
 
     public static Result run(URI endpoint, List<String> queries, int clients, Duration warmUp, Duration measure)
             throws Exception {
+        return run(endpoint, queries, clients, warmUp, measure, Duration.ofSeconds(60), false);
+    }
+
+    /**
+     * @param patience   how long a client waits for an answer before it counts the request as failed
+     * @param unfinished whether a request sent inside the window counts even when it ends after it: a server that
+     *                   stalls must show as failures, not as an empty window
+     */
+    public static Result run(URI endpoint, List<String> queries, int clients, Duration warmUp, Duration measure,
+                             Duration patience, boolean unfinished) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long warmEnd = System.nanoTime() + warmUp.toNanos();
@@ -37,7 +47,7 @@ public final class HttpLoad {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int first = c;
-                futures.add(pool.submit(() -> client(endpoint, queries, first, warmEnd, end)));
+                futures.add(pool.submit(() -> client(endpoint, queries, first, warmEnd, end, patience, unfinished)));
             }
             List<Long> latencies = new ArrayList<>();
             long errors = 0;
@@ -61,7 +71,8 @@ public final class HttpLoad {
     }
 
     /** @return latencies in nanoseconds of the requests completed inside the measured window; a failure is -1 */
-    private static long[] client(URI endpoint, List<String> queries, int first, long warmEnd, long end) {
+    private static long[] client(URI endpoint, List<String> queries, int first, long warmEnd, long end,
+                                 Duration patience, boolean unfinished) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         long[] samples = new long[1024];
@@ -72,7 +83,7 @@ public final class HttpLoad {
                 break;
             }
             String body = "query=" + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(patience)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/sparql-results+json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -87,7 +98,7 @@ public final class HttpLoad {
                 }
                 sample = -1;
             }
-            if (start >= warmEnd && System.nanoTime() <= end) {
+            if (start >= warmEnd && (unfinished || System.nanoTime() <= end)) {
                 if (n == samples.length) {
                     samples = Arrays.copyOf(samples, n * 2);
                 }

@@ -36,6 +36,11 @@ final class Report {
     private ReloadDuringLoad.Result reload;
     private Duration reloadWarmUp;
     private Duration reloadMeasure;
+    private HostileMix.Result hostile;
+    private Duration hostileWarmUp;
+    private Duration hostileMeasure;
+    private long heapBefore;
+    private long heapAfter;
     private double startupSrkg = Double.NaN;
     private double startupStock = Double.NaN;
     private long largestIn2g;
@@ -82,6 +87,14 @@ final class Report {
         reloadMeasure = measure;
     }
 
+    void hostile(HostileMix.Result result, Duration warmUp, Duration measure, long heapBeforeMiB, long heapAfterMiB) {
+        hostile = result;
+        hostileWarmUp = warmUp;
+        hostileMeasure = measure;
+        heapBefore = heapBeforeMiB;
+        heapAfter = heapAfterMiB;
+    }
+
     void note(String note) {
         notes.add(note);
     }
@@ -118,6 +131,9 @@ final class Report {
                     + " answers and I/O errors of the queries in the window.\n\n").append(reloadTable().markdown());
         }
         out.append("\n## Startup and memory\n\n").append(memoryTable().markdown());
+        if (hostile != null) {
+            out.append(hostileSection());
+        }
         return out.toString();
     }
 
@@ -180,6 +196,59 @@ final class Report {
                 Table.number(load.p99()), reload.status() < 0 ? "no answer" : reload.status(),
                 Table.number(reload.reloadMillis()), reload.message().lines().findFirst().orElse(""));
         return table;
+    }
+
+    /** Only the hostile mix, for {@code srkg bench --hostile-only}. */
+    String renderHostileOnly(String header) {
+        StringBuilder out = new StringBuilder("# srkg benchmark: hostile mix\n\n");
+        out.append("Written by `srkg bench --hostile-only`.\n\n").append(header);
+        List<Target> targets = new ArrayList<>();
+        hostileTargets(targets);
+        out.append("\n## Targets\n\n").append(targetTable(targets).markdown());
+        return out.append(hostileSection()).toString();
+    }
+
+    private String hostileSection() {
+        Table load = new Table("honest clients", "clients", "requests", "errors", "qps", "p50 ms", "p99 ms");
+        load.row("alone", hostile.alone().clients(), hostile.alone().requests(), hostile.alone().errors(),
+                Table.number(hostile.alone().qps()), Table.number(hostile.alone().p50()), Table.number(hostile.alone().p99()));
+        load.row("beside " + hostile.attackers() + " attackers", hostile.attacked().clients(), hostile.attacked().requests(),
+                hostile.attacked().errors(), Table.number(hostile.attacked().qps()), Table.number(hostile.attacked().p50()),
+                Table.number(hostile.attacked().p99()));
+        Table attacks = new Table("attack", "answers (status: count)");
+        hostile.answers().forEach((attack, counts) -> attacks.row(attack.name().toLowerCase().replace('_', ' '),
+                counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
+        return "\n## Hostile mix\n\n`srkg serve` (-Xmx2g) with its default limits on the curated graph, SERVICE mapped to a local"
+                + " endpoint that accepts and never answers. Honest clients (from 127.0.0.1) run every competency question"
+                + " in a closed loop, " + hostileWarmUp.toSeconds() + " s warm-up + " + hostileMeasure.toSeconds()
+                + " s measured, first alone, then beside " + hostile.attackers() + " attackers (from 127.0.0.2, one attack"
+                + " each in turn; a query attacker gives up after " + HostileMix.PATIENCE_MILLIS + " ms and sends again; a slow"
+                + " body declares " + HostileMix.SLOW_BODY_LENGTH + " bytes and sends one every " + HostileMix.DRIP_MILLIS / 1000
+                + " s). Errors: honest requests answered other than 200, or not within " + HostileMix.HONEST_PATIENCE.toSeconds() + " s.\n\n" + load.markdown()
+                + "\nWhat the attackers got (\"no answer in time\": they gave up first; \"closed\": the server closed the"
+                + " connection):\n\n" + attacks.markdown() + "\nConnections made to the hanging SERVICE endpoint: "
+                + hostile.serviceConnections() + ". Heap in use after a full GC: " + heapBefore + " MiB before, "
+                + (heapAfter < 0 ? "unknown" : heapAfter + " MiB") + " after the attack. `/$/ping` after the attack: "
+                + (hostile.aliveAfter() ? "200" : "no answer") + ".\n";
+    }
+
+    private void hostileTargets(List<Target> targets) {
+        if (hostile == null) {
+            return;
+        }
+        HttpLoad.Result attacked = hostile.attacked();
+        targets.add(new Target("hostile mix: failed honest requests beside " + hostile.attackers() + " attackers",
+                attacked.errors() + " of " + attacked.requests(), "0", attacked.errors() == 0 && attacked.requests() > 0,
+                "see logs/server-srkg-hostile.log and the attack table"));
+        double p99 = attacked.p99() / hostile.alone().p99();
+        targets.add(new Target("hostile mix: honest p99 beside attackers vs alone", Table.ratio(p99), "≤ 2×",
+                Double.isNaN(p99) ? null : p99 <= 2, "the attack whose answers took longest: see the attack table"));
+        targets.add(new Target("hostile mix: server answers /$/ping after the attack", hostile.aliveAfter() ? "yes" : "no",
+                "yes", hostile.aliveAfter(), "see logs/server-srkg-hostile.log"));
+        double heap = (double) heapAfter / heapBefore;
+        targets.add(new Target("hostile mix: heap after a full GC, after the attack vs before",
+                heapAfter < 0 ? "unknown" : Table.ratio(heap) + " (" + heapBefore + " → " + heapAfter + " MiB)", "≤ 1.5×",
+                heapAfter < 0 ? null : heap <= 1.5, "something a query left behind: a heap histogram (jcmd GC.class_histogram)"));
     }
 
     private Table memoryTable() {
@@ -276,6 +345,11 @@ final class Report {
         targets.add(new Target("largest synthetic size served in -Xmx2g", largestIn2g == 0 ? "none"
                 : Benchmark.label(largestIn2g), "reported", null, largestIn2g < largestTried
                 ? "TDB2 on disk for what does not fit (docs/SCALING.md)" : ""));
+        hostileTargets(targets);
+        return targetTable(targets);
+    }
+
+    private static Table targetTable(List<Target> targets) {
         Table table = new Table("target", "measured", "threshold", "holds", "what would close it");
         targets.forEach(t -> table.row(t.name(), t.measured(), t.threshold(),
                 t.holds() == null ? "–" : t.holds() ? "yes" : "NO", t.holds() == null || t.holds() ? "" : t.toClose()));

@@ -36,13 +36,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "target/bench", description = "Generated data, dumps, logs, Oxigraph install (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--out", defaultValue = "docs/BENCHMARKS.md", description = "Where the report is written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", description = "Where the report is written (default: docs/BENCHMARKS.md;"
+            + " target/bench/HOSTILE.md with --hostile-only).")
     Path out;
 
     @Option(names = "--reload-during-load", description = "Also serve the curated graph with srkg serve --enable-reload"
             + " under 8 clients and send an authenticated POST /$/reload halfway through a window of at least 6 s"
             + " (always on with --quick, where it adds about 8 s).")
     boolean reloadDuringLoad;
+
+    @Option(names = "--hostile-only", description = "Only the hostile mix: srkg on the curated graph, honest clients"
+            + " alone and beside 20 attackers (about 40 s); writes target/bench/HOSTILE.md unless --out is given.")
+    boolean hostileOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -56,12 +61,13 @@ final class BenchCommand implements Callable<Integer> {
         String command = "java -jar target/srkg.jar bench" + (quick ? " --quick" : "")
                 + (sizes != null ? " --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()) : "")
                 + (querySize != null ? " --query-size " + querySize : "") + (seed != 1 ? " --seed " + seed : "")
-                + (reloadDuringLoad ? " --reload-during-load" : "");
-        Benchmark.Options options = new Benchmark.Options(root, work, out, quick, chosen, served, seed,
+                + (reloadDuringLoad ? " --reload-during-load" : "") + (hostileOnly ? " --hostile-only" : "");
+        Path report = out != null ? out : hostileOnly ? work.resolve("HOSTILE.md") : Path.of("docs/BENCHMARKS.md");
+        Benchmark.Options options = new Benchmark.Options(root, work, report, quick, chosen, served, seed,
                 quick ? 2 : 5, Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10), command,
-                reloadDuringLoad || quick, Srkg.class.getName());
+                reloadDuringLoad || quick, hostileOnly, Srkg.class.getName());
         srkg.out.print(Benchmark.run(options, srkg.err));
-        srkg.out.println("srkg: written to " + out);
+        srkg.out.println("srkg: written to " + report);
         return 0;
     }
 }
