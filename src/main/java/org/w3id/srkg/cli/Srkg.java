@@ -38,7 +38,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "srkg", mixinStandardHelpOptions = true, version = "srkg 0.1.0",
         description = "Sino-Russian Relations Knowledge Graph: build, validate, query and serve.",
         subcommands = {Srkg.Build.class, Srkg.Validate.class, Srkg.Serve.class, QueryCommand.class,
-                CoverageCommand.class, BenchCommand.class})
+                CoverageCommand.class})
 public final class Srkg {
 
     static final int FAILED = 1;

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code srkg bench}: synthetic seeds at several sizes, ingest by srkg's pipeline and by stock loaders, query in
+ * {@code srkg-bench}: synthetic seeds at several sizes, ingest by srkg's pipeline and by stock loaders, query in
  * process and over HTTP against stock Fuseki and Oxigraph, startup and memory, all in one run on one machine,
  * reported as ratios against the targets of the benchmark issue. Every measurement that loads data runs in a
  * JVM (or Node.js process) of its own, started cold with the same options, one at a time.
@@ -43,8 +43,7 @@ public final class Benchmark {
      * @param repetitions    runs per ingest measurement and per startup measurement (the median is reported)
      * @param reloadDuringLoad whether to measure srkg under load with a {@code POST /$/reload} halfway through
      * @param hostileOnly    whether to run only the hostile mix (honest clients with and without attackers)
-     * @param srkgMain       the main class of srkg's command line, which the child processes run (given by the
-     *                       command, so that this package does not depend on the one that depends on it)
+     * @param srkgMain       the main class of srkg's command line, which the child processes run
      */
     public record Options(Path repository, Path work, Path report, boolean quick, List<Long> sizes, long querySize,
                           long seed, int repetitions, Duration warmUp, Duration measure, String command,

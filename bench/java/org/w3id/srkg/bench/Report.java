@@ -101,7 +101,7 @@ final class Report {
 
     String render(String header, Benchmark.Options options) {
         StringBuilder out = new StringBuilder("# srkg benchmarks\n\n");
-        out.append("Written by `srkg bench`; do not edit by hand (see the README, \"Benchmarks\").\n\n").append(header);
+        out.append("Written by `srkg-bench`; do not edit by hand (see the README, \"Benchmarks\").\n\n").append(header);
         out.append("\n## Targets\n\n").append(targets().markdown());
         notes.forEach(n -> out.append("\n").append(n).append("\n"));
         out.append("\n## Ingest\n\nThe same seed Turtle files for every loader, each file into a named graph of its own"
@@ -198,10 +198,10 @@ final class Report {
         return table;
     }
 
-    /** Only the hostile mix, for {@code srkg bench --hostile-only}. */
+    /** Only the hostile mix, for {@code srkg-bench --hostile-only}. */
     String renderHostileOnly(String header) {
         StringBuilder out = new StringBuilder("# srkg benchmark: hostile mix\n\n");
-        out.append("Written by `srkg bench --hostile-only`.\n\n").append(header);
+        out.append("Written by `srkg-bench --hostile-only`.\n\n").append(header);
         List<Target> targets = new ArrayList<>();
         hostileTargets(targets);
         out.append("\n## Targets\n\n").append(targetTable(targets).markdown());

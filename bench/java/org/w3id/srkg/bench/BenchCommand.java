@@ -1,22 +1,24 @@
-package org.w3id.srkg.cli;
+package org.w3id.srkg.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.w3id.srkg.bench.Benchmark;
+import org.w3id.srkg.cli.Srkg;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-/** {@code srkg bench}: only parses the options; {@link Benchmark} does the work. */
-@Command(name = "bench", description = "Benchmark srkg against stock Fuseki, TDB2 and Oxigraph; writes docs/BENCHMARKS.md.")
-final class BenchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Srkg srkg;
+/**
+ * {@code java -jar target/srkg-bench.jar}: only parses the options; {@link Benchmark} does the work. The benchmark
+ * is a program of its own beside srkg's jar, not a command of it: it runs srkg (and stock Fuseki, Oxigraph) as the
+ * processes it measures.
+ */
+@Command(name = "srkg-bench", mixinStandardHelpOptions = true,
+        description = "Benchmark srkg against stock Fuseki, TDB2 and Oxigraph; writes docs/BENCHMARKS.md.")
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--root", defaultValue = ".", description = "The srkg checkout: ontology, curated seeds, competency questions (default: ${DEFAULT-VALUE}).")
     Path root;
@@ -49,16 +51,20 @@ final class BenchCommand implements Callable<Integer> {
             + " alone and beside 20 attackers (about 40 s); writes target/bench/HOSTILE.md unless --out is given.")
     boolean hostileOnly;
 
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Long> chosen = sizes != null ? sizes.stream().sorted().toList()
                 : quick ? List.of(10_000L, 100_000L) : List.of(10_000L, 100_000L, 1_000_000L, 10_000_000L);
         long served = querySize != null ? querySize : quick ? 100_000L : 1_000_000L;
         if (!chosen.contains(served)) {
-            srkg.err.println("srkg: --query-size " + served + " must be one of --sizes " + chosen);
-            return Srkg.FAILED;
+            System.err.println("srkg-bench: --query-size " + served + " must be one of --sizes " + chosen);
+            return 1;
         }
-        String command = "java -jar target/srkg.jar bench" + (quick ? " --quick" : "")
+        String command = "java -jar target/srkg-bench.jar" + (quick ? " --quick" : "")
                 + (sizes != null ? " --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()) : "")
                 + (querySize != null ? " --query-size " + querySize : "") + (seed != 1 ? " --seed " + seed : "")
                 + (reloadDuringLoad ? " --reload-during-load" : "") + (hostileOnly ? " --hostile-only" : "");
@@ -66,8 +72,8 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark.Options options = new Benchmark.Options(root, work, report, quick, chosen, served, seed,
                 quick ? 2 : 5, Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10), command,
                 reloadDuringLoad || quick, hostileOnly, Srkg.class.getName());
-        srkg.out.print(Benchmark.run(options, srkg.err));
-        srkg.out.println("srkg: written to " + report);
+        System.out.print(Benchmark.run(options, System.err));
+        System.out.println("srkg-bench: written to " + report);
         return 0;
     }
 }
