@@ -132,6 +132,44 @@ class ReloadFaultsTest {
         }
     }
 
+    @Test
+    void anEmptyOrFolderClaimsFileOrBytesNotUtf8AreA409NamingTheFile() throws Exception {
+        Path root = Fixtures.copy(Fixtures.root("good"), temp.resolve("claims"));
+        Path passwords = Files.writeString(temp.resolve("passwords"), "operator: s3cret\n");
+        ServedDataset served = new ServedDataset(Pipeline.build(root));
+        Reloader reloader = new Reloader(() -> Pipeline.build(root), served::swap);
+        FusekiServer server = SparqlServer.start(served, "127.0.0.1", 0,
+                ServerOptions.DEFAULTS.withOperatorEndpoints(passwords, false, false, reloader));
+        try {
+            Http http = new Http(server.getPort());
+            Path claims = root.resolve("seeds/claims/001.ttl");
+            String kept = Files.readString(claims);
+            Files.writeString(claims, "");
+            HttpResponse<String> empty = reload(http);
+            assertEquals(409, empty.statusCode(), empty.body());
+            assertTrue(empty.body().contains("seeds/claims/001.ttl: empty"), empty.body());
+
+            Files.writeString(claims, kept);
+            Files.createDirectories(root.resolve("seeds/claims/002.ttl"));
+            HttpResponse<String> folder = reload(http);
+            assertEquals(409, folder.statusCode(), folder.body());
+            assertTrue(folder.body().contains("seeds/claims/002.ttl: a folder"), folder.body());
+            Files.delete(root.resolve("seeds/claims/002.ttl"));
+
+            String before = "<https://w3id.org/srkg/id/country/JP> rdfs:label \"Jap";
+            Files.write(root.resolve("seeds/entities.ttl"), ("\n" + before).getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.APPEND);
+            Files.write(root.resolve("seeds/entities.ttl"), new byte[] {(byte) 0xC3, 0x28, '"', ' ', '.', '\n'},
+                    StandardOpenOption.APPEND);
+            long lines = Files.readString(Fixtures.root("good").resolve("seeds/entities.ttl")).lines().count();
+            HttpResponse<String> bytes = reload(http);
+            assertEquals(409, bytes.statusCode(), bytes.body());
+            assertTrue(bytes.body().contains("seeds/entities.ttl:" + (lines + 2) + ":" + (before.length() + 1) + ": not UTF-8"), bytes.body());
+        } finally {
+            server.stop();
+        }
+    }
+
     private static HttpResponse<String> reload(Http http) {
         String login = "Basic " + Base64.getEncoder().encodeToString("operator:s3cret".getBytes(StandardCharsets.UTF_8));
         return http.send(http.request(ReloadServlet.PATH).header("Authorization", login).POST(BodyPublishers.noBody()));
