@@ -10,5 +10,6 @@ if [ "$(id -u)" != 0 ]; then
   sudo=(sudo -n)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q chromium chromium-driver
+# Wait (up to 10 min) for another install holding the package manager's lock instead of failing at once.
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q chromium chromium-driver

@@ -230,7 +230,7 @@ public final class Srkg {
                 }
                 DatasetGraph database = Tdb2Store.open(tdb2);
                 served = new ServedDataset(database);
-                reloader = new Reloader(() -> Pipeline.build(root), built -> Tdb2Store.replace(database, built));
+                reloader = new Reloader(() -> Pipeline.build(root), Tdb2Store.reloadInto(database, served));
             } else {
                 served = new ServedDataset(Pipeline.build(root));
                 reloader = new Reloader(() -> Pipeline.build(root), served::swap);

@@ -47,11 +47,19 @@ public final class SeedLayout {
             } else if (rel.equals("seeds/articles.ttl")) {
                 files.add(new SeedFile(path, rel, Role.ARTICLES, null));
             } else if (claims.matches()) {
+                if (isBlank(path)) {
+                    // An emptied claims file would silently take all its article's claims out of the graph.
+                    problems.add(Problem.inFile(rel, "empty claims file: an article's claims cannot be nothing"
+                            + " (remove the article from seeds/articles.ttl to take it out)"));
+                }
                 files.add(new SeedFile(path, rel, Role.CLAIMS, claims.group(1)));
             } else {
                 problems.add(Problem.inFile(rel, "unknown seed file: the named graph it would belong to is unknown"
                         + " (expected seeds/entities.ttl, seeds/articles.ttl or seeds/claims/NNN.ttl)"));
             }
+        }
+        for (Path dir : turtleDirectories(root, "seeds")) {
+            problems.add(Problem.inFile(relative(root, dir), "a folder where a Turtle file is expected"));
         }
         // Optional: the test fixtures and a curator's scratch root have no examples.
         if (Files.isDirectory(root.resolve(EXAMPLES))) {
@@ -78,6 +86,25 @@ public final class SeedLayout {
                     .toList();
         } catch (IOException e) {
             throw new PipelineException(Problem.inFile(folder, "cannot list: " + e.getMessage()));
+        }
+    }
+
+    /** Folders named like Turtle files, which a walk for files would pass over without a word. */
+    private static List<Path> turtleDirectories(Path root, String folder) throws PipelineException {
+        try (Stream<Path> walk = Files.walk(root.resolve(folder))) {
+            return walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(".ttl"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new PipelineException(Problem.inFile(folder, "cannot list: " + e.getMessage()));
+        }
+    }
+
+    private static boolean isBlank(Path file) throws PipelineException {
+        try {
+            return Files.size(file) == 0 || Files.readString(file).isBlank();
+        } catch (IOException e) {
+            // Unreadable or not UTF-8: the parser reports it at its position.
+            return false;
         }
     }
 

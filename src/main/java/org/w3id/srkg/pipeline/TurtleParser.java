@@ -1,8 +1,7 @@
 package org.w3id.srkg.pipeline;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +40,14 @@ import org.w3id.srkg.pipeline.ParsedSeeds.Position;
  */
 public final class TurtleParser {
 
+    /**
+     * Deepest nesting of blank nodes {@code [ … ]} and collections {@code ( … )} a seed may have (see
+     * {@link SeedText}). The seeds nest 3 deep at most and a hand-written description has no reason to go past a
+     * handful; Jena's parser uses a few stack frames per level and would overflow only thousands of levels deep.
+     * 64 is far from both.
+     */
+    public static final int MAX_NESTING = 64;
+
     private TurtleParser() {
     }
 
@@ -70,9 +77,13 @@ public final class TurtleParser {
     }
 
     private static void parse(SeedFile file, StreamRDF output, Map<Triple, Position> where, List<Problem> problems) {
+        String text = SeedText.read(file, problems);
+        if (text == null) {
+            return;
+        }
         Collector collector = new Collector(file.relative(), problems);
-        try (InputStream in = Files.newInputStream(file.path())) {
-            read(file, in, collector, where, output);
+        try {
+            read(file, new StringReader(text), collector, where, output);
         } catch (RiotParseException e) {
             if (!collector.sawFatal) {
                 problems.add(new Problem(file.relative(), e.getLine(), e.getCol(), e.getOriginalMessage()));
@@ -82,8 +93,6 @@ public final class TurtleParser {
             if (!collector.sawFatal) {
                 problems.add(Problem.inFile(file.relative(), e.getMessage()));
             }
-        } catch (IOException e) {
-            problems.add(Problem.inFile(file.relative(), "cannot read: " + e.getMessage()));
         }
     }
 
@@ -92,7 +101,7 @@ public final class TurtleParser {
      * ours: RDFParser builds its profile privately, and only the profile is told where each triple was read
      * (recorded in {@code where} unless it is null).
      */
-    private static void read(SeedFile file, InputStream in, ErrorHandler errors, Map<Triple, Position> where,
+    private static void read(SeedFile file, Reader in, ErrorHandler errors, Map<Triple, Position> where,
                              StreamRDF output) {
         String base = IRILib.filenameToIRI(file.path().toString());
         ParserProfile standard = new CDTAwareParserProfile(RiotLib.factoryRDF(scopedBlankNodes(file.relative())),

@@ -13,6 +13,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -33,6 +36,10 @@ import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Fuseki's SPARQL query service with srkg's limits.
@@ -48,6 +55,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * optimizer and evaluator all recurse on nesting, so a few thousand levels cost seconds of work outside the timeout's
  * reach, or overflow the stack (Fuseki's 500). No honest query comes near the limit; a stack overflow that still
  * happens is a 400 too.</li>
+ * <li>A fault of the server's own (a class that cannot be loaded, an unexpected exception) is a 500 and a log line,
+ * also when it happens in ARQ's parser, which reports everything as a parse error (see {@link #parserFault}).</li>
  * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
  * </ul>
  */
@@ -57,6 +66,10 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     static final String TRUNCATED_HEADER = "SRKG-Result-Truncated";
 
     static final int MAX_NESTING = 200;
+
+    /** The base Fuseki parses queries with (SPARQLQueryProcessor.execute). */
+    private static final String FUSEKI_PARSE_BASE = "http://server/unset-base/";
+    private static final Logger LOG = LoggerFactory.getLogger(LimitedQueryService.class);
 
     private final int maxRows;
 
@@ -85,8 +98,42 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
                 ServletOps.errorBadRequest("Query nested too deeply");
             }
         } catch (ActionErrorException e) {
+            if (e.getRC() == HttpServletResponse.SC_BAD_REQUEST && parserFault(queryString)) {
+                ServletOps.errorOccurred("Internal error");
+            }
             throw asciiMessage(e);
         }
+    }
+
+    /**
+     * ARQ's parser turns whatever it catches into a {@link QueryParseException}, an Error included, and Fuseki answers
+     * every QueryParseException with 400 "Parse error": a class missing from a jar replaced under the running JVM
+     * came out as {@code 400 Parse error: org/apache/jena/...}. Only on that path (a 400), the query is parsed again
+     * to see why; a failure that is not the query's is logged and becomes a 500.
+     */
+    private static boolean parserFault(String queryString) {
+        try {
+            QueryFactory.create(queryString, FUSEKI_PARSE_BASE, Syntax.syntaxARQ);
+        } catch (QueryParseException e) {
+            if (notTheQuerysFault(e.getCause())) {
+                LOG.error("internal error parsing a query", e);
+                return true;
+            }
+        } catch (RuntimeException e) {
+            // Any other refusal by ARQ (a QueryBuildException for a duplicate projected variable) is the query's.
+        }
+        return false;
+    }
+
+    /**
+     * Why ARQ's parser failed, when it was not the query: a class that cannot be loaded, memory running out. A
+     * syntax error (javacc's ParseException or TokenMgrError), a semantic one (ARQ's own exceptions, and the
+     * runtime exceptions its checks throw: a duplicate projected variable is one) and a stack overflow (the query
+     * nests too deeply) are the query's.
+     */
+    static boolean notTheQuerysFault(Throwable cause) {
+        return cause instanceof LinkageError
+                || cause instanceof VirtualMachineError && !(cause instanceof StackOverflowError);
     }
 
     /**

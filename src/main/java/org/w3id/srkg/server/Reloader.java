@@ -38,6 +38,7 @@ public final class Reloader implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Reloader.class);
+    private static final String FAILED = "reload failed, still serving the previous graph: ";
 
     private final Build build;
     private final Consumer<DatasetGraph> install;
@@ -54,22 +55,26 @@ public final class Reloader implements AutoCloseable {
         this.install = install;
     }
 
+    /**
+     * Never throws: whatever one build throws, an Error included (a stack overflow, memory running out), is this
+     * reload's failure, so the watcher and {@code POST /$/reload} live on and the previous graph stays served.
+     */
     public synchronized Outcome reload() {
         DatasetGraph next;
         try {
             next = build.build();
+            install.accept(next);
         } catch (PipelineException e) {
-            StringBuilder why = new StringBuilder("reload failed, still serving the previous graph: ")
+            StringBuilder why = new StringBuilder(FAILED)
                     .append(e.problems().size()).append(" problem(s)");
             e.problems().forEach(p -> why.append(System.lineSeparator()).append("  ").append(p));
             LOG.error("{}", why);
             return new Outcome(false, why.toString());
-        } catch (RuntimeException e) {
-            String why = "reload failed, still serving the previous graph: " + e;
+        } catch (Throwable e) {
+            String why = FAILED + e;
             LOG.error(why, e);
             return new Outcome(false, why);
         }
-        install.accept(next);
         String done = "reloaded: " + next.stream().count() + " quads in " + next.size() + " named graphs";
         LOG.info(done);
         return new Outcome(true, done);

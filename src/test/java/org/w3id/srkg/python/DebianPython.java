@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DebianPython {
 
+    /**
+     * Another install (unattended upgrades, a parallel test run) holding the package manager's lock made apt-get
+     * fail at once; waiting up to 10 minutes for the lock is shorter than the run it would otherwise fail.
+     */
+    static final String WAIT_FOR_LOCK = "-oDPkg::Lock::Timeout=600";
+
     public static final Path PYTHON = Path.of("/usr/bin/python3");
     /** Debian 12 names; networkx draws the actor network. */
     public static final List<String> PACKAGES = List.of("jupyter-nbconvert", "python3-nbclient", "python3-ipykernel",
@@ -39,8 +45,9 @@ public final class DebianPython {
             }
         }
         if (!missing.isEmpty()) {
-            Result update = run(List.of("apt-get", "update"), Path.of("."), Map.of("DEBIAN_FRONTEND", "noninteractive"), 900);
-            List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y"));
+            Result update = run(List.of("apt-get", WAIT_FOR_LOCK, "update"), Path.of("."),
+                    Map.of("DEBIAN_FRONTEND", "noninteractive"), 900);
+            List<String> install = new ArrayList<>(List.of("apt-get", WAIT_FOR_LOCK, "install", "-y"));
             install.addAll(missing);
             Result installed = run(install, Path.of("."), Map.of("DEBIAN_FRONTEND", "noninteractive"), 1800);
             if (installed.code() != 0) {
