@@ -27,14 +27,15 @@ final class LinearRegexSubset {
     /** Larger programs go to Java's engine: RE2/J's work per input character grows with the program. */
     static final long MAX_PROGRAM = 20_000;
 
-    /** A pattern RE2/J may run, and whether only ASCII input is safe for it. */
-    record Verdict(boolean asciiInputOnly) {
+    /** A pattern RE2/J may run: whether only ASCII input is safe for it, and whether it is in multi-line mode. */
+    record Verdict(boolean asciiInputOnly, boolean multiline) {
     }
 
     private final String pattern;
     private int i;
     private boolean unicodeSensitive;
     private boolean caseInsensitive;
+    private boolean multiline;
 
     private LinearRegexSubset(String pattern) {
         this.pattern = pattern;
@@ -48,21 +49,28 @@ final class LinearRegexSubset {
         }
         boolean ci = f.contains("i");
         if (f.contains("q")) {
-            return pattern.length() > MAX_PROGRAM || (ci && !isAscii(pattern)) ? null : new Verdict(ci);
+            return pattern.length() > MAX_PROGRAM || (ci && !isAscii(pattern)) ? null : new Verdict(ci, false);
         }
         LinearRegexSubset scan = new LinearRegexSubset(pattern);
         scan.caseInsensitive = ci;
+        scan.multiline = f.contains("m");
         if (!scan.scan()) {
             return null;
         }
         if (scan.caseInsensitive && !isAscii(pattern)) {
             return null;
         }
-        return new Verdict(scan.caseInsensitive || scan.unicodeSensitive);
+        return new Verdict(scan.caseInsensitive || scan.unicodeSensitive, scan.multiline);
     }
 
-    /** Whether the engines may answer differently on this input, for a pattern with this verdict. */
+    /**
+     * Whether the engines may answer differently on this input, for a pattern with this verdict. In multi-line
+     * mode Java's {@code ^} never matches at the end of the input, RE2/J's does: on empty input they differ.
+     */
     static boolean differsOn(Verdict verdict, String input) {
+        if (verdict.multiline() && input.isEmpty()) {
+            return true;
+        }
         for (int k = 0; k < input.length(); k++) {
             char c = input.charAt(k);
             if (c == '\n' || c == '\r' || c == '\u000B' || c == '\u0085' || c == '\u2028' || c == '\u2029'
@@ -313,9 +321,9 @@ final class LinearRegexSubset {
         }
         String flags = pattern.substring(start, i);
         int minus = flags.indexOf('-');
-        if ((minus < 0 ? flags : flags.substring(0, minus)).contains("i")) {
-            caseInsensitive = true;
-        }
+        String on = minus < 0 ? flags : flags.substring(0, minus);
+        caseInsensitive |= on.contains("i");
+        multiline |= on.contains("m");
         return pattern.charAt(i++) == ':' ? Opening.GROUP : Opening.FLAGS;
     }
 

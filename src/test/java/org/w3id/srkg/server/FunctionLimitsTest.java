@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -143,12 +141,5 @@ class FunctionLimitsTest {
         HttpResponse<String> response = post(query);
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("n\n1000000", response.body().strip().replace("\r", ""));
-    }
-
-    @Test
-    void longCollectionInAQueryAnswersPromptly() {
-        String list = IntStream.range(0, 20_000).mapToObj(Integer::toString).collect(Collectors.joining(" "));
-        HttpResponse<String> response = post("SELECT * WHERE { ?s <https://w3id.org/srkg/p> (" + list + ") }");
-        assertEquals(200, response.statusCode(), response.body());
     }
 }
