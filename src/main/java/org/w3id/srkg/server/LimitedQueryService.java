@@ -48,6 +48,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * optimizer and evaluator all recurse on nesting, so a few thousand levels cost seconds of work outside the timeout's
  * reach, or overflow the stack (Fuseki's 500). No honest query comes near the limit; a stack overflow that still
  * happens is a 400 too.</li>
+ * <li>A query filling the heap is stopped with 503, see {@link QueryHeapGuard}.</li>
  * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
  * </ul>
  */
@@ -115,6 +116,10 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
+        return QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog));
+    }
+
+    private QueryExecResult compute(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
         if (query.isSelectType()) {
             RowSet rows = exec.select();
             List<Binding> kept = take(rows, action);

@@ -63,6 +63,7 @@ public final class SparqlServer {
         QueryLimits limits = options.limits();
         view.getContext().set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
         ServiceGuard.install(options.services(), view.getContext());
+        QueryMemoryBudget.install(view.getContext());
         ServiceDescription description = new ServiceDescription(view, options.services());
         FusekiServer.Builder builder = LinkedDataSite.addTo(FusekiServer.create(), view, options.publicBase())
                 .port(port)
