@@ -57,6 +57,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * happens is a 400 too.</li>
  * <li>A fault of the server's own (a class that cannot be loaded, an unexpected exception) is a 500 and a log line,
  * also when it happens in ARQ's parser, which reports everything as a parse error (see {@link #parserFault}).</li>
+ * <li>A query filling the heap is stopped with 503, see {@link QueryHeapGuard}.</li>
  * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
  * </ul>
  */
@@ -162,6 +163,10 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
+        return QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog));
+    }
+
+    private QueryExecResult compute(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
         if (query.isSelectType()) {
             RowSet rows = exec.select();
             List<Binding> kept = take(rows, action);

@@ -64,6 +64,7 @@ public final class SparqlServer {
         view.getContext().set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
         ServiceGuard.install(options.services(), view.getContext());
         BoundedFunctions.install(view.getContext());
+        QueryMemoryBudget.install(view.getContext());
         ServiceDescription description = new ServiceDescription(view, options.services());
         FusekiServer.Builder builder = LinkedDataSite.addTo(FusekiServer.create(), view, options.publicBase())
                 .port(port)
