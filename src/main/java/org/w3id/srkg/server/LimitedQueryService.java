@@ -13,6 +13,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
@@ -36,6 +37,7 @@ import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.web.HttpSC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * first means a timeout is always a clean 503, and the cap can be announced in a header, which must precede the
  * body. The memory this holds is bounded by the cap.</li>
  * <li>A result longer than the cap is cut to it and the response carries {@value #TRUNCATED_HEADER}.</li>
+ * <li>A failed SERVICE call answers with its own status (502, 504, or 422 for this server's limits), see
+ * {@link ServiceCallExecutor}.</li>
  * <li>A {@code java:} IRI used as a function or predicate is refused with 400: ARQ would load and instantiate
  * the class it names.</li>
  * <li>A query nested deeper than {@value #MAX_NESTING} brackets is a 400 before it is parsed: ARQ's parser,
@@ -163,7 +167,24 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
-        return QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog));
+        ServiceCallsOfQuery calls = ServiceCallsOfQuery.attach(exec.getContext());
+        try {
+            return QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog));
+        } catch (QueryDeniedException e) {
+            // Fuseki's own 422 for it writes the message as UTF-8 under a length counted in characters.
+            ServletOps.error(HttpSC.UNPROCESSABLE_ENTITY_422, e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            ServiceCallException call = calls.failure();
+            if (call == null) {
+                call = ServiceCallException.find(e);
+            }
+            if (call == null) {
+                throw e;
+            }
+            ServletOps.error(call.status(), call.getMessage());
+            return null;
+        }
     }
 
     private QueryExecResult compute(HttpAction action, QueryExec exec, Query query, String queryStringLog) {

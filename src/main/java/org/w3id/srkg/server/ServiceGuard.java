@@ -3,7 +3,6 @@ package org.w3id.srkg.server;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Op;
@@ -19,7 +18,6 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.service.single.ServiceExecutor;
-import org.apache.jena.sparql.service.single.ServiceExecutorHttp;
 import org.apache.jena.sparql.util.Context;
 
 /**
@@ -31,12 +29,13 @@ import org.apache.jena.sparql.util.Context;
  * <li>before execution, every {@code SERVICE} in the query's algebra, including inside {@code EXISTS}, nested
  * {@code OPTIONAL} and {@code UNION}, is checked when the query is planned. Many SERVICE calls run lazily, per row;
  * without this a denied call late in a {@code UNION} would fail after the 200 and the first rows were sent;</li>
- * <li>at each call, this executor is the first link of the context's own executor chain, ahead of the plain HTTP
- * executor, so no request leaves unchecked (and {@code SERVICE SILENT} cannot swallow the denial, which the HTTP
- * executor would); it also swaps in the mapped target URL.</li>
+ * <li>at each call, this executor is the first link of the context's own executor chain, ahead of the
+ * {@link ServiceCallExecutor} that makes the call (to the mapped target URL), so no request leaves unchecked (and
+ * {@code SERVICE SILENT} cannot swallow the denial, which the call executor would).</li>
  * </ul>
  * SERVICE calls use an HTTP client that does not follow redirects: an allowed endpoint must not be able to bounce a
- * call to an address that is not.
+ * call to an address that is not. How long a call may take, how much it may read, and how many calls a query may
+ * make: {@link ServiceCallExecutor}.
  */
 public final class ServiceGuard implements ChainingServiceExecutor {
 
@@ -48,11 +47,18 @@ public final class ServiceGuard implements ChainingServiceExecutor {
         this.allowlist = allowlist;
     }
 
-    /** Installs the allowlist on {@code context}, replacing any SERVICE executors set there or globally. */
-    public static void install(ServiceAllowlist allowlist, Context context) {
+    /**
+     * Installs the allowlist on {@code context}, replacing any SERVICE executors set there or globally; calls are
+     * bounded by {@code limits}.
+     */
+    public static void install(ServiceAllowlist allowlist, QueryLimits limits, Context context) {
         ServiceGuard guard = new ServiceGuard(allowlist);
         ServiceExecutorRegistry registry = new ServiceExecutorRegistry();
-        registry.add((ServiceExecutor) new ServiceExecutorHttp());
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+        registry.add(new ServiceCallExecutor(allowlist, limits, client));
         registry.addSingleLink(guard);
         ServiceExecutorRegistry.set(context, registry);
 
@@ -61,20 +67,15 @@ public final class ServiceGuard implements ChainingServiceExecutor {
             Rewrite rewrite = optimizer.create(cxt);
             return op -> rewrite.rewrite(guard.checkAll(op));
         });
-        context.set(ARQ.httpQueryClient, HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build());
+        // Jena's own HTTP code (none of it makes SERVICE calls now) gets the same client.
+        context.set(ARQ.httpQueryClient, client);
     }
 
     @Override
     public QueryIterator createExecution(OpService opExecute, OpService opOriginal, Binding binding,
             ExecutionContext execCxt, ServiceExecutor chain) {
-        String target = allowlist.targetFor(opExecute.getService());
-        OpService call = target.equals(opExecute.getService().getURI()) ? opExecute
-                : new OpService(NodeFactory.createURI(target), opExecute.getSubOp(), opExecute.getServiceElement(),
-                        opExecute.getSilent());
-        return chain.createExecution(call, opOriginal, binding, execCxt);
+        allowlist.targetFor(opExecute.getService());
+        return chain.createExecution(opExecute, opOriginal, binding, execCxt);
     }
 
     private Op checkAll(Op op) {

@@ -62,7 +62,7 @@ public final class SparqlServer {
     public static FusekiServer start(ServedDataset view, String host, int port, ServerOptions options) {
         QueryLimits limits = options.limits();
         view.getContext().set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
-        ServiceGuard.install(options.services(), view.getContext());
+        ServiceGuard.install(options.services(), limits, view.getContext());
         BoundedFunctions.install(view.getContext());
         QueryMemoryBudget.install(view.getContext());
         ServiceDescription description = new ServiceDescription(view, options.services());
