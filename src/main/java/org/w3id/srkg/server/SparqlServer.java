@@ -86,6 +86,7 @@ public final class SparqlServer {
         // Jetty parses a form itself, with its own limit (Fuseki sets 10 MB); the same limit as for bodies.
         ServletContextHandler.getServletContextHandler(server.getServletContext())
                 .setMaxFormContentSize((int) limits.maxRequestBytes());
+        server.getJettyServer().setHandler(ClientGuards.around(server.getJettyServer().getHandler(), options));
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(host);

@@ -1,0 +1,21 @@
+package org.w3id.srkg.server;
+
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * The Jetty handlers that stand between the network and Fuseki's servlets, outermost first: a request's body is read
+ * in full without a thread ({@link RequestBodyReader}). They work on Jetty's own requests, below the servlet layer,
+ * because what they guard against (slow clients, too many requests from one client) costs threads before any servlet
+ * filter could run.
+ */
+final class ClientGuards {
+
+    private ClientGuards() {
+    }
+
+    static Handler around(Handler fuseki, ServerOptions options) {
+        RequestBodyReader bodies = new RequestBodyReader(options.limits().maxRequestBytes());
+        bodies.setHandler(fuseki);
+        return bodies;
+    }
+}
