@@ -4,7 +4,8 @@ import org.eclipse.jetty.server.Handler;
 
 /**
  * The Jetty handlers that stand between the network and Fuseki's servlets, outermost first: a request's body is read
- * in full without a thread ({@link RequestBodyReader}). They work on Jetty's own requests, below the servlet layer,
+ * in full without a thread ({@link RequestBodyReader}), then each client runs a bounded number of queries at once
+ * ({@link ClientAdmission}), counted only once the body is there, so a slow sender holds no place. They work on Jetty's own requests, below the servlet layer,
  * because what they guard against (slow clients, too many requests from one client) costs threads before any servlet
  * filter could run.
  */
@@ -14,8 +15,10 @@ final class ClientGuards {
     }
 
     static Handler around(Handler fuseki, ServerOptions options) {
+        ClientAdmission admission = new ClientAdmission(SparqlServer.QUERY_PATHS, ClientAdmission.DEFAULT_CONCURRENT);
+        admission.setHandler(fuseki);
         RequestBodyReader bodies = new RequestBodyReader(options.limits().maxRequestBytes());
-        bodies.setHandler(fuseki);
+        bodies.setHandler(admission);
         return bodies;
     }
 }
