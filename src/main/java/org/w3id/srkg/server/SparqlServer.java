@@ -71,6 +71,7 @@ public final class SparqlServer {
                         new LimitedQueryService(limits.maxRows()))
                 .addFilter("/*", new RequestSizeLimitFilter(limits.maxRequestBytes()))
                 .addFilter("/*", new MalformedRequestFilter())
+                .addFilter("/*", new BrowserSafetyFilter())
                 .addFilter("/*", new CorsFilter(QUERY_PATHS))
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
