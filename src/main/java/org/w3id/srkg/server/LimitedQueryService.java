@@ -3,8 +3,10 @@ package org.w3id.srkg.server;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -12,6 +14,7 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryFactory;
@@ -29,7 +32,9 @@ import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
@@ -62,6 +67,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>A fault of the server's own (a class that cannot be loaded, an unexpected exception) is a 500 and a log line,
  * also when it happens in ARQ's parser, which reports everything as a parse error (see {@link #parserFault}).</li>
  * <li>A query filling the heap is stopped with 503, see {@link QueryHeapGuard}.</li>
+ * <li>A client's {@code timeout} may be fractional ({@link ClientTimeout}); one that is no number of seconds is a
+ * 400.</li>
  * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
  * </ul>
  */
@@ -75,6 +82,7 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     /** The base Fuseki parses queries with (SPARQLQueryProcessor.execute). */
     private static final String FUSEKI_PARSE_BASE = "http://server/unset-base/";
     private static final Logger LOG = LoggerFactory.getLogger(LimitedQueryService.class);
+    private static final String TIMEOUT_PARAMETER = "timeout";
 
     private final int maxRows;
 
@@ -86,6 +94,14 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     public void validate(HttpAction action) {
         try {
             super.validate(action);
+            String timeout = action.getRequestParameter(TIMEOUT_PARAMETER);
+            if (timeout != null) {
+                try {
+                    ClientTimeout.millis(timeout);
+                } catch (IllegalArgumentException e) {
+                    ServletOps.errorBadRequest(e.getMessage());
+                }
+            }
         } catch (ActionErrorException e) {
             throw asciiMessage(e);
         }
@@ -163,6 +179,42 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
         if (javaIri != null) {
             ServletOps.errorBadRequest("java: IRIs are not allowed as functions or predicates: <" + javaIri + ">");
         }
+    }
+
+    /**
+     * With a {@code timeout} parameter, the execution is built here, as Fuseki builds it, but with the client's
+     * timeout read by {@link ClientTimeout} (Fuseki ignores fractions); like Fuseki, the lower of the client's and the
+     * server's timeout applies.
+     */
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        String timeout = action.getRequestParameter(TIMEOUT_PARAMETER);
+        if (timeout == null) {
+            return super.createQueryExec(action, query, dataset);
+        }
+        Pair<Long, Long> client = ClientTimeout.millis(timeout);
+        String serverTimeout = action.getContext().getAsString(ARQ.queryTimeout);
+        Pair<Long, Long> server = serverTimeout == null ? Pair.create(-1L, -1L)
+                : Timeouts.parseTimeoutStr(serverTimeout, TimeUnit.MILLISECONDS);
+        QueryExecDatasetBuilder builder = QueryExec.newBuilder().dataset(dataset).query(query)
+                .context(action.getContext());
+        long initial = lower(client.getLeft(), server.getLeft());
+        long overall = lower(client.getRight(), server.getRight());
+        if (initial > 0) {
+            builder.initialTimeout(initial, TimeUnit.MILLISECONDS);
+        }
+        if (overall > 0) {
+            builder.overallTimeout(overall, TimeUnit.MILLISECONDS);
+        }
+        return builder.build();
+    }
+
+    /** The client's timeout where it is set and lower than the server's (-1: none). */
+    private static long lower(long client, long server) {
+        if (client < 0) {
+            return server;
+        }
+        return server > 0 ? Math.min(client, server) : client;
     }
 
     @Override

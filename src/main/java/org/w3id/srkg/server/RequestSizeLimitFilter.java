@@ -24,7 +24,7 @@ final class RequestSizeLimitFilter extends HttpFilter {
      * the whole body before reading the answer (most do) then always gets the 413, instead of a connection the
      * server closed under it. Larger bodies are refused unread, on the declared length alone.
      */
-    private static final long READ_BEFORE_REFUSING = 4;
+    static final long READ_BEFORE_REFUSING = 4;
 
     private final long maxBytes;
 

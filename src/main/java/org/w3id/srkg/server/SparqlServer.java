@@ -73,6 +73,7 @@ public final class SparqlServer {
                         new LimitedQueryService(limits.maxRows()))
                 .addFilter("/*", new RequestSizeLimitFilter(limits.maxRequestBytes()))
                 .addFilter("/*", new MalformedRequestFilter())
+                .addFilter("/*", new BrowserSafetyFilter())
                 .addFilter("/*", new CorsFilter(QUERY_PATHS))
                 .addDataset(DATASET, view)
                 .addEndpoint(DATASET, "sparql", Operation.Query)
@@ -88,6 +89,7 @@ public final class SparqlServer {
         // Jetty parses a form itself, with its own limit (Fuseki sets 10 MB); the same limit as for bodies.
         ServletContextHandler.getServletContextHandler(server.getServletContext())
                 .setMaxFormContentSize((int) limits.maxRequestBytes());
+        server.getJettyServer().setHandler(ClientGuards.around(server.getJettyServer().getHandler(), options));
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(host);
