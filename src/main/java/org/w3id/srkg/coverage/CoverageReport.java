@@ -9,7 +9,8 @@ import org.w3id.srkg.text.TextAnchor;
 
 /**
  * Renders a {@link Coverage} as Markdown and HTML: {@code coverage/index.md} and {@code index.html} with the
- * summary, {@code coverage/NNN.md} and {@code NNN.html} with every sentence of article NNN. The output is a
+ * summary, {@code coverage/NNN.md} and {@code NNN.html} with every sentence of article NNN, and beside them the
+ * disagreements between articles ({@link ConflictsReport}), linked from the index. The output is a
  * function of the coverage alone (no dates, no platform line separators), so it diffs cleanly between builds.
  * The HTML pages are self-contained: styles inline, no scripts, every piece of seed text escaped.
  */
@@ -34,8 +35,8 @@ public final class CoverageReport {
     }
 
     /** Every report file, by its path inside the dump folder. */
-    public static SortedMap<String, String> files(Coverage coverage) {
-        SortedMap<String, String> files = new TreeMap<>();
+    public static SortedMap<String, String> files(Coverage coverage, List<Conflict> conflicts) {
+        SortedMap<String, String> files = new TreeMap<>(ConflictsReport.files(conflicts));
         files.put(FOLDER + "/index.md", indexMarkdown(coverage));
         files.put(FOLDER + "/index.html", indexHtml(coverage));
         for (ArticleCoverage article : coverage.articles()) {
@@ -71,7 +72,8 @@ public final class CoverageReport {
             md.append("- **").append(status.label()).append("**: ").append(escapeMarkdown(status.meaning())).append('\n');
         }
         md.append("\nAn article without a `seeds/claims/NNN.ttl` file is not curated yet: its sentences are listed"
-                + " for reference and left out of the curated total.\n");
+                + " for reference and left out of the curated total.\n\n")
+                .append("Where two articles disagree, both claims are kept: see [the disagreements](conflicts.md).\n");
         return md.toString();
     }
 
@@ -154,7 +156,9 @@ public final class CoverageReport {
                     .append(escapeHtml(status.meaning())).append("</dd>\n");
         }
         html.append("</dl>\n<p>An article without a <code>seeds/claims/NNN.ttl</code> file is not curated yet: its"
-                + " sentences are listed for reference and left out of the curated total.</p>\n");
+                + " sentences are listed for reference and left out of the curated total.</p>\n"
+                + "<p>Where two articles disagree, both claims are kept: see <a href=\"conflicts.html\">the"
+                + " disagreements</a>.</p>\n");
         return foot(html);
     }
 

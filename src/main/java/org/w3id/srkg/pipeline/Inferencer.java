@@ -33,6 +33,12 @@ import org.apache.jena.vocabulary.RDFS;
  * would invent types the curators never gave. The data graphs are read as one union, because that is what the
  * server's default graph shows; an entailment may therefore join statements of two articles.
  * <p>
+ * Time never drops out of a closure: a relation that held for a period (Vladivostok "formerly part of" Manchuria,
+ * until 1860) is curated as a srkg:Relation node with its interval, not as a triple of the transitive or symmetric
+ * property, and no rule here reads relation nodes. So every entailed srkg:partOf, srkg:subEventOf or symmetric
+ * triple follows from timeless statements alone and holds whenever they do; the check
+ * {@code time-bounded-closure-violation.rq} keeps time-bounded statements out of the plain triples.
+ * <p>
  * Why not Jena's reasoners ({@code GenericRuleReasoner} with {@code etc/rdfs*.rules} or {@code etc/owl-fb*.rules}):
  * their rule sets include domain and range (rdfs2, rdfs3) and axiomatic triples ({@code rdf:type rdfs:range
  * rdfs:Class}, every resource an {@code rdfs:Resource}), which would have to be edited out rule by rule; the

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.srkg.coverage.Coverage;
+import org.w3id.srkg.coverage.ConflictsReport;
 import org.w3id.srkg.coverage.CoverageReport;
 
 /**
@@ -86,7 +87,7 @@ public final class Pipeline {
     /** Builds the dataset and writes its dumps and the coverage report to {@code out}. */
     public static DatasetGraph publish(Path root, Path out) throws PipelineException {
         DatasetGraph dataset = build(root);
-        DumpPublisher.publish(dataset, CoverageReport.files(coverage(root, dataset)), out);
+        DumpPublisher.publish(dataset, CoverageReport.files(coverage(root, dataset), ConflictsReport.find(dataset)), out);
         LOG.info("publish: {} and {}/ written to {}", DumpPublisher.FILES, CoverageReport.FOLDER, out);
         return dataset;
     }

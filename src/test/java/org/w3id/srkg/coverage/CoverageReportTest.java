@@ -84,7 +84,8 @@ class CoverageReportTest {
         Pipeline.publish(ROOT, tmp.resolve("a"));
         Pipeline.publish(ROOT, tmp.resolve("b"));
         Map<String, byte[]> first = contents(tmp.resolve("a/coverage"));
-        assertEquals(List.of("000.html", "000.md", "001.html", "001.md", "index.html", "index.md"),
+        assertEquals(List.of("000.html", "000.md", "001.html", "001.md", "conflicts.html", "conflicts.md", "index.html",
+                "index.md"),
                 List.copyOf(first.keySet()));
         Map<String, byte[]> second = contents(tmp.resolve("b/coverage"));
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));

@@ -15,12 +15,17 @@ import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +133,56 @@ class InferencerTest {
         assertAsk("a state visit is an srkg:Event only by inference", """
                 ASK { ?v a srkg:StateVisit
                       FILTER NOT EXISTS { GRAPH ?g { ?v a srkg:Event } FILTER(?g != <https://w3id.org/srkg/graph/inferred>) } }""");
+    }
+
+    /**
+     * The rule of ontology/README.md, "Time-bounded relations": a relation that held for a period is a srkg:Relation
+     * with its interval, which no rule reads, so every entailed srkg:partOf follows from timeless statements alone
+     * and holds whenever they do. Here on a small dataset: Vladivostok formerly part of Manchuria (until 1860),
+     * Manchuria part of the Qing Empire, and a timeless part-of beside them.
+     */
+    @Test
+    void noEntailedPartOfOutlivesATimeBoundedStatement() {
+        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        RDFDataMgr.read(dataset.getGraph(Namespaces.ONTOLOGY_GRAPH), "ontology/srkg.ttl");
+        RDFDataMgr.read(dataset.getGraph(Namespaces.ONTOLOGY_GRAPH), "ontology/vocab.ttl");
+        Graph article = dataset.getGraph(Namespaces.graph("article/002"));
+        RDFParser.fromString("""
+                PREFIX srkg: <https://w3id.org/srkg/ontology#>
+                PREFIX id:   <https://w3id.org/srkg/id/>
+                PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
+                <https://w3id.org/srkg/id/claim/002/formerly> a srkg:Relation ;
+                    srkg:relationType srkg:PartOfTerritory ; srkg:holder id:vladivostok ; srkg:counterpart id:manchuria ;
+                    srkg:endDate "1860"^^xsd:gYear .
+                id:manchuria srkg:partOf id:qing-empire .
+                id:harbin srkg:partOf id:manchuria .
+                """, Lang.TURTLE).parse(article);
+        dataset.begin(TxnType.WRITE);
+        Inferencer.materialise(dataset);
+        dataset.commit();
+        Graph inferred = dataset.getGraph(Namespaces.INFERRED_GRAPH);
+        Node partOf = NodeFactory.createURI(Namespaces.ONTOLOGY + "partOf");
+        assertTrue(inferred.contains(id("harbin"), partOf, id("qing-empire")), "timeless statements still chain");
+        assertFalse(dataset.contains(Node.ANY, id("vladivostok"), partOf, Node.ANY),
+                "no part-of of Vladivostok holds for ever: " + inferred.find(id("vladivostok"), partOf, Node.ANY).toList());
+    }
+
+    /** On the repository's seeds: every entailed part-of follows from a chain of plain, asserted part-of triples. */
+    @Test
+    void repositoryPartOfEntailmentsComeFromTimelessStatementsOnly() {
+        assertAsk("Vladivostok is part of Russia (article 004) and of nothing by way of its Qing past", """
+                ASK { <https://w3id.org/srkg/id/vladivostok> srkg:partOf <https://w3id.org/srkg/id/russia>
+                      FILTER NOT EXISTS { <https://w3id.org/srkg/id/vladivostok> srkg:partOf ?former
+                                          VALUES ?former { <https://w3id.org/srkg/id/manchuria> <https://w3id.org/srkg/id/qing-empire> } } }""");
+        assertAsk("no entailed part-of runs between the holder and counterpart of a time-bounded relation", """
+                ASK { FILTER NOT EXISTS {
+                        GRAPH ?g { ?r srkg:relationType srkg:PartOfTerritory ; srkg:holder ?h ; srkg:counterpart ?c }
+                        GRAPH <https://w3id.org/srkg/graph/inferred> { ?h srkg:partOf ?x }
+                        ?x srkg:partOf* ?c } }""");
+    }
+
+    private static Node id(String name) {
+        return NodeFactory.createURI(Namespaces.ID + name);
     }
 
     private static void assertAsk(String message, String ask) {
