@@ -20,6 +20,10 @@ import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
+import org.apache.jena.sparql.syntax.ElementTriplesBlock;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -79,6 +83,10 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
 
     static final int MAX_NESTING = 200;
 
+    static final int MAX_TRIPLE_PATTERNS = 2_000;
+    /** A shorter query cannot hold enough patterns to matter, and is not parsed a second time to count them. */
+    private static final int COUNT_PATTERNS_ABOVE_CHARS = 2_000;
+
     /** The base Fuseki parses queries with (SPARQLQueryProcessor.execute). */
     private static final String FUSEKI_PARSE_BASE = "http://server/unset-base/";
     private static final Logger LOG = LoggerFactory.getLogger(LimitedQueryService.class);
@@ -113,6 +121,10 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
             if (nesting(queryString) > MAX_NESTING) {
                 ServletOps.errorBadRequest("Query nested more than " + MAX_NESTING + " brackets deep");
             }
+            if (queryString.length() > COUNT_PATTERNS_ABOVE_CHARS && triplePatterns(queryString) > MAX_TRIPLE_PATTERNS) {
+                ServletOps.errorBadRequest("Query has more than " + MAX_TRIPLE_PATTERNS + " triple patterns"
+                        + " (an RDF collection of n items is 2n of them)");
+            }
             try {
                 super.execute(queryString, action);
             } catch (StackOverflowError e) {
@@ -124,6 +136,36 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
             }
             throw asciiMessage(e);
         }
+    }
+
+    /**
+     * Triple patterns in the query's WHERE clauses and CONSTRUCT template; -1 when it does not parse (Fuseki then
+     * answers with the parser's message). Fuseki formats every query for its log before the timeout starts, and
+     * that formatting, like ARQ's reordering of a basic pattern, costs time quadratic in a pattern's length: a
+     * 20,000-item collection kept a thread busy for minutes. No honest query comes near the limit.
+     */
+    static int triplePatterns(String queryString) {
+        Query query;
+        try {
+            query = QueryFactory.create(queryString, FUSEKI_PARSE_BASE, Syntax.syntaxARQ);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        int[] count = {query.isConstructType() ? query.getConstructTemplate().getTriples().size() : 0};
+        if (query.getQueryPattern() != null) {
+            ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementPathBlock block) {
+                    count[0] += block.getPattern().size();
+                }
+
+                @Override
+                public void visit(ElementTriplesBlock block) {
+                    count[0] += block.getPattern().size();
+                }
+            });
+        }
+        return count[0];
     }
 
     /**
