@@ -68,8 +68,6 @@ public final class Benchmark {
     /** Attacks pile up over seconds (a SERVICE call that hangs, a query that runs to its timeout): a window to match. */
     private static final Duration HOSTILE_WARM_UP = Duration.ofSeconds(3);
     private static final Duration HOSTILE_MIN_MEASURE = Duration.ofSeconds(10);
-    /** The curated graph serves in 256 MiB; 2 GiB leaves room for honest queries, and a bound that attacks must respect. */
-    private static final String HOSTILE_HEAP = "-Xmx2g";
 
     private final Options options;
     private final List<String> serverJvm;
@@ -357,8 +355,8 @@ public final class Benchmark {
     /**
      * srkg with its default limits on the curated graph, honest clients running every competency question alone and
      * then beside {@value #ATTACKERS} attackers ({@link HostileMix}); SERVICE goes to an endpoint that never answers.
-     * The heap in use after a full GC is taken before and after, with {@code jcmd}; the server has {@value #HOSTILE_HEAP}
-     * in every mode.
+     * The heap in use after a full GC is taken before and after, with {@code jcmd}; the server has the same heap
+     * ({@link HostileMix#HEAP_MIB}) in every mode.
      */
     private void hostileMix() throws Exception {
         List<String> mix = new ArrayList<>();
@@ -369,7 +367,7 @@ public final class Benchmark {
         Duration warmUp = HOSTILE_WARM_UP;
         Duration measure = options.measure().compareTo(HOSTILE_MIN_MEASURE) < 0 ? HOSTILE_MIN_MEASURE : options.measure();
         try (HostileMix.HangingEndpoint hanging = new HostileMix.HangingEndpoint();
-             ChildProcess process = ChildProcess.java(logs.resolve("server-srkg-hostile.log"), List.of(HOSTILE_HEAP),
+             ChildProcess process = ChildProcess.java(logs.resolve("server-srkg-hostile.log"), List.of("-Xmx" + HostileMix.HEAP_MIB + "m"),
                      options.srkgMain(), "serve", "--root", options.repository().toString(), "--port", "0",
                      "--service-allow", hanging.allowEntry())) {
             URI endpoint = URI.create(process.awaitEndpoint(Duration.ofMinutes(5).toMillis())

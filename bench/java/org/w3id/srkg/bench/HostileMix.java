@@ -34,6 +34,8 @@ public final class HostileMix {
     /** The endpoint name queries call with SERVICE; the server maps it to {@link HangingEndpoint}. */
     public static final String SERVICE = "https://query.wikidata.org/sparql";
     static final int PATIENCE_MILLIS = 200;
+    /** The server's heap: the curated graph serves in 256 MiB; 2 GiB leaves room for honest queries. */
+    static final long HEAP_MIB = 2048;
     /** A slow body declares this length and sends a byte every {@link #DRIP_MILLIS}. */
     static final int SLOW_BODY_LENGTH = 2016;
     static final int DRIP_MILLIS = 5000;

@@ -218,7 +218,7 @@ final class Report {
         Table attacks = new Table("attack", "answers (status: count)");
         hostile.answers().forEach((attack, counts) -> attacks.row(attack.name().toLowerCase().replace('_', ' '),
                 counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
-        return "\n## Hostile mix\n\n`srkg serve` (-Xmx2g) with its default limits on the curated graph, SERVICE mapped to a local"
+        return "\n## Hostile mix\n\n`srkg serve` (-Xmx" + HostileMix.HEAP_MIB + "m) with its default limits on the curated graph, SERVICE mapped to a local"
                 + " endpoint that accepts and never answers. Honest clients (from 127.0.0.1) run every competency question"
                 + " in a closed loop, " + hostileWarmUp.toSeconds() + " s warm-up + " + hostileMeasure.toSeconds()
                 + " s measured, first alone, then beside " + hostile.attackers() + " attackers (from 127.0.0.2, one attack"
@@ -245,10 +245,12 @@ final class Report {
                 Double.isNaN(p99) ? null : p99 <= 2, "the attack whose answers took longest: see the attack table"));
         targets.add(new Target("hostile mix: server answers /$/ping after the attack", hostile.aliveAfter() ? "yes" : "no",
                 "yes", hostile.aliveAfter(), "see logs/server-srkg-hostile.log"));
-        double heap = (double) heapAfter / heapBefore;
-        targets.add(new Target("hostile mix: heap after a full GC, after the attack vs before",
-                heapAfter < 0 ? "unknown" : Table.ratio(heap) + " (" + heapBefore + " → " + heapAfter + " MiB)", "≤ 1.5×",
-                heapAfter < 0 ? null : heap <= 1.5, "something a query left behind: a heap histogram (jcmd GC.class_histogram)"));
+        // What an attack leaves behind must be small beside the heap it was given, whatever it took meanwhile.
+        long bound = HostileMix.HEAP_MIB / 10;
+        targets.add(new Target("hostile mix: heap in use after a full GC, after the attack (before: " + heapBefore
+                + " MiB)", heapAfter < 0 ? "unknown" : heapAfter + " MiB", "≤ " + bound + " MiB (10% of -Xmx)",
+                heapAfter < 0 ? null : heapAfter <= bound,
+                "something a query left behind: a heap histogram (jcmd GC.class_histogram)"));
     }
 
     private Table memoryTable() {
