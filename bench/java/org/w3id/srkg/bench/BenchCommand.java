@@ -48,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean reloadDuringLoad;
 
     @Option(names = "--hostile-only", description = "Only the hostile mix: srkg on the curated graph, honest clients"
-            + " alone and beside 20 attackers (about 40 s); writes target/bench/HOSTILE.md unless --out is given.")
+            + " alone, then beside 20 attackers from one address and from 20 (about a minute); writes"
+            + " target/bench/HOSTILE.md unless --out is given.")
     boolean hostileOnly;
 
     public static void main(String[] args) {

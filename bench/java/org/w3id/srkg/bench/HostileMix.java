@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * srkg down before (issue 14): a catastrophic REGEX, SERVICE calls to an endpoint that never answers (and the same
  * inside FILTER EXISTS), sorts and GROUP_CONCATs over a cross product, doubling CONCATs, a 20,000-element
  * collection, and request bodies dripped a byte every 5 s. Honest clients come from 127.0.0.1 and attackers from
- * 127.0.0.2, two hosts to the server; a query attacker gives up after {@value #PATIENCE_MILLIS} ms and sends again,
+ * 127.0.0.2 (two hosts to the server), then each attacker from an address of its own (21 hosts); a query attacker gives up after {@value #PATIENCE_MILLIS} ms and sends again,
  * at most every {@value #PATIENCE_MILLIS} ms, so abandoned queries pile up as they would behind an impatient script.
  */
 public final class HostileMix {
@@ -61,9 +61,13 @@ public final class HostileMix {
         }
     }
 
-    /** Honest clients' load without and with attackers; per attack, how its requests were answered. */
-    public record Result(HttpLoad.Result alone, HttpLoad.Result attacked, int attackers,
-                         Map<Attack, Map<String, Long>> answers, long serviceConnections, boolean aliveAfter) {
+    /** Honest clients' load without attackers, and beside them from one address and from many. */
+    public record Result(HttpLoad.Result alone, Phase oneAddress, Phase manyAddresses, int attackers,
+                         boolean aliveAfter) {
+    }
+
+    /** Honest clients' load beside attackers; per attack, how its requests were answered. */
+    public record Phase(HttpLoad.Result load, Map<Attack, Map<String, Long>> answers, long serviceConnections) {
     }
 
     private HostileMix() {
@@ -123,13 +127,22 @@ public final class HostileMix {
     }
 
     /**
-     * Runs the honest load alone, then again with {@code attackers} attackers (the attacks in turn, one per
-     * attacker), and checks afterwards that the server still answers {@code /$/ping}.
+     * Runs the honest load alone, then beside {@code attackers} attackers (the attacks in turn, one per attacker)
+     * all from one address, then beside as many attackers each from an address of its own, and checks afterwards
+     * that the server still answers {@code /$/ping}.
      */
     public static Result run(URI endpoint, List<String> mix, int clients, int attackers, Duration warmUp,
                              Duration measure, HangingEndpoint hanging) throws Exception {
         HttpLoad.Result alone = HttpLoad.run(endpoint, mix, clients, warmUp, measure, HONEST_PATIENCE, true);
-        InetAddress attackerAddress = InetAddress.getByName("127.0.0.2");
+        Phase oneAddress = attacked(endpoint, mix, clients, attackers, warmUp, measure, hanging, false);
+        Phase manyAddresses = attacked(endpoint, mix, clients, attackers, warmUp, measure, hanging, true);
+        boolean alive = RawHttp.get(endpoint.resolve("/$/ping"), InetAddress.getLoopbackAddress(), 10_000) == 200;
+        return new Result(alone, oneAddress, manyAddresses, attackers, alive);
+    }
+
+    /** The honest load beside attackers from 127.0.0.2, or from 127.0.0.2, .3, … one each when {@code spread}. */
+    private static Phase attacked(URI endpoint, List<String> mix, int clients, int attackers, Duration warmUp,
+                                  Duration measure, HangingEndpoint hanging, boolean spread) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Map<Attack, Map<String, LongAdder>> answers = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
@@ -137,30 +150,29 @@ public final class HostileMix {
         long connectionsBefore = hanging.connections();
         for (int i = 0; i < attackers; i++) {
             Attack attack = kinds[i % kinds.length];
-            Thread thread = new Thread(() -> attack(endpoint, attackerAddress, attack, stop, answers),
+            InetAddress source = InetAddress.getByName("127.0.0." + (spread ? 2 + i : 2));
+            Thread thread = new Thread(() -> attack(endpoint, source, attack, stop, answers),
                     "attacker-" + i + "-" + attack);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
-        HttpLoad.Result attacked;
+        HttpLoad.Result load;
         try {
-            attacked = HttpLoad.run(endpoint, mix, clients, warmUp, measure, HONEST_PATIENCE, true);
+            load = HttpLoad.run(endpoint, mix, clients, warmUp, measure, HONEST_PATIENCE, true);
         } finally {
             stop.set(true);
             for (Thread thread : threads) {
                 thread.join(DRIP_MILLIS * 2L);
             }
         }
-        long serviceConnections = hanging.connections() - connectionsBefore;
-        boolean alive = RawHttp.get(endpoint.resolve("/$/ping"), InetAddress.getLoopbackAddress(), 10_000) == 200;
         Map<Attack, Map<String, Long>> counted = new TreeMap<>();
         answers.forEach((attack, byStatus) -> {
             Map<String, Long> counts = new TreeMap<>();
             byStatus.forEach((status, n) -> counts.put(status, n.sum()));
             counted.put(attack, counts);
         });
-        return new Result(alone, attacked, attackers, counted, serviceConnections, alive);
+        return new Phase(load, counted, hanging.connections() - connectionsBefore);
     }
 
     private static void attack(URI endpoint, InetAddress source, Attack attack, AtomicBoolean stop,

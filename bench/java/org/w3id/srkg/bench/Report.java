@@ -210,47 +210,72 @@ final class Report {
 
     private String hostileSection() {
         Table load = new Table("honest clients", "clients", "requests", "errors", "qps", "p50 ms", "p99 ms");
-        load.row("alone", hostile.alone().clients(), hostile.alone().requests(), hostile.alone().errors(),
-                Table.number(hostile.alone().qps()), Table.number(hostile.alone().p50()), Table.number(hostile.alone().p99()));
-        load.row("beside " + hostile.attackers() + " attackers", hostile.attacked().clients(), hostile.attacked().requests(),
-                hostile.attacked().errors(), Table.number(hostile.attacked().qps()), Table.number(hostile.attacked().p50()),
-                Table.number(hostile.attacked().p99()));
-        Table attacks = new Table("attack", "answers (status: count)");
-        hostile.answers().forEach((attack, counts) -> attacks.row(attack.name().toLowerCase().replace('_', ' '),
-                counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
+        loadRow(load, "alone", hostile.alone());
+        loadRow(load, "beside " + hostile.attackers() + " attackers from one address", hostile.oneAddress().load());
+        loadRow(load, "beside " + hostile.attackers() + " attackers from " + hostile.attackers() + " addresses",
+                hostile.manyAddresses().load());
         return "\n## Hostile mix\n\n`srkg serve` (-Xmx" + HostileMix.HEAP_MIB + "m) with its default limits on the curated graph, SERVICE mapped to a local"
                 + " endpoint that accepts and never answers. Honest clients (from 127.0.0.1) run every competency question"
                 + " in a closed loop, " + hostileWarmUp.toSeconds() + " s warm-up + " + hostileMeasure.toSeconds()
-                + " s measured, first alone, then beside " + hostile.attackers() + " attackers (from 127.0.0.2, one attack"
-                + " each in turn; a query attacker gives up after " + HostileMix.PATIENCE_MILLIS + " ms and sends again; a slow"
+                + " s measured, first alone, then beside " + hostile.attackers() + " attackers from 127.0.0.2, then beside "
+                + hostile.attackers() + " attackers each from an address of its own (127.0.0.2 to 127.0.0."
+                + (1 + hostile.attackers()) + "): one attack each in turn; a query attacker gives up after "
+                + HostileMix.PATIENCE_MILLIS + " ms and sends again; a slow"
                 + " body declares " + HostileMix.SLOW_BODY_LENGTH + " bytes and sends one every " + HostileMix.DRIP_MILLIS / 1000
-                + " s). Errors: honest requests answered other than 200, or not within " + HostileMix.HONEST_PATIENCE.toSeconds() + " s.\n\n" + load.markdown()
+                + " s. Errors: honest requests answered other than 200, or not within " + HostileMix.HONEST_PATIENCE.toSeconds() + " s.\n\n" + load.markdown()
                 + "\nWhat the attackers got (\"no answer in time\": they gave up first; \"closed\": the server closed the"
-                + " connection):\n\n" + attacks.markdown() + "\nConnections made to the hanging SERVICE endpoint: "
-                + hostile.serviceConnections() + ". Heap in use after a full GC: " + heapBefore + " MiB before, "
-                + (heapAfter < 0 ? "unknown" : heapAfter + " MiB") + " after the attack. `/$/ping` after the attack: "
+                + " connection), and the connections made to the hanging SERVICE endpoint:\n\n" + attackTable().markdown()
+                + "\nHeap in use after a full GC: " + heapBefore + " MiB before, "
+                + (heapAfter < 0 ? "unknown" : heapAfter + " MiB") + " after the attacks. `/$/ping` after the attacks: "
                 + (hostile.aliveAfter() ? "200" : "no answer") + ".\n";
+    }
+
+    private static void loadRow(Table table, String what, HttpLoad.Result r) {
+        table.row(what, r.clients(), r.requests(), r.errors(), Table.number(r.qps()), Table.number(r.p50()),
+                Table.number(r.p99()));
+    }
+
+    private Table attackTable() {
+        Table table = new Table("attack", "from one address", "from " + hostile.attackers() + " addresses");
+        for (HostileMix.Attack attack : HostileMix.Attack.values()) {
+            table.row(attack.name().toLowerCase().replace('_', ' '), answers(hostile.oneAddress(), attack),
+                    answers(hostile.manyAddresses(), attack));
+        }
+        table.row("SERVICE connections", hostile.oneAddress().serviceConnections(),
+                hostile.manyAddresses().serviceConnections());
+        return table;
+    }
+
+    private static String answers(HostileMix.Phase phase, HostileMix.Attack attack) {
+        return phase.answers().getOrDefault(attack, Map.of()).entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     private void hostileTargets(List<Target> targets) {
         if (hostile == null) {
             return;
         }
-        HttpLoad.Result attacked = hostile.attacked();
-        targets.add(new Target("hostile mix: failed honest requests beside " + hostile.attackers() + " attackers",
-                attacked.errors() + " of " + attacked.requests(), "0", attacked.errors() == 0 && attacked.requests() > 0,
-                "see logs/server-srkg-hostile.log and the attack table"));
-        double p99 = attacked.p99() / hostile.alone().p99();
-        targets.add(new Target("hostile mix: honest p99 beside attackers vs alone", Table.ratio(p99), "≤ 2×",
-                Double.isNaN(p99) ? null : p99 <= 2, "the attack whose answers took longest: see the attack table"));
-        targets.add(new Target("hostile mix: server answers /$/ping after the attack", hostile.aliveAfter() ? "yes" : "no",
+        phaseTargets(targets, "from one address", hostile.oneAddress().load());
+        phaseTargets(targets, "each from its own address", hostile.manyAddresses().load());
+        targets.add(new Target("hostile mix: server answers /$/ping after the attacks", hostile.aliveAfter() ? "yes" : "no",
                 "yes", hostile.aliveAfter(), "see logs/server-srkg-hostile.log"));
         // What an attack leaves behind must be small beside the heap it was given, whatever it took meanwhile.
         long bound = HostileMix.HEAP_MIB / 10;
-        targets.add(new Target("hostile mix: heap in use after a full GC, after the attack (before: " + heapBefore
+        targets.add(new Target("hostile mix: heap in use after a full GC, after the attacks (before: " + heapBefore
                 + " MiB)", heapAfter < 0 ? "unknown" : heapAfter + " MiB", "≤ " + bound + " MiB (10% of -Xmx)",
                 heapAfter < 0 ? null : heapAfter <= bound,
                 "something a query left behind: a heap histogram (jcmd GC.class_histogram)"));
+    }
+
+    private void phaseTargets(List<Target> targets, String how, HttpLoad.Result attacked) {
+        targets.add(new Target("hostile mix: failed honest requests beside " + hostile.attackers() + " attackers " + how,
+                attacked.errors() + " of " + attacked.requests(), "0", attacked.errors() == 0 && attacked.requests() > 0,
+                "see logs/server-srkg-hostile.log and the attack table"));
+        double p99 = attacked.p99() / hostile.alone().p99();
+        targets.add(new Target("hostile mix: honest p99 beside attackers " + how + " vs alone", Table.ratio(p99), "≤ 2×",
+                Double.isNaN(p99) ? null : p99 <= 2, "attackers from many addresses share the CPU with honest"
+                        + " clients: a bound on running queries across all clients, with fair turns, or a query-time"
+                        + " budget per client (docs/SECURITY.md, threat model)"));
     }
 
     private Table memoryTable() {

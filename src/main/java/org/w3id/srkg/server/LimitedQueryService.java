@@ -71,6 +71,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>A fault of the server's own (a class that cannot be loaded, an unexpected exception) is a 500 and a log line,
  * also when it happens in ARQ's parser, which reports everything as a parse error (see {@link #parserFault}).</li>
  * <li>A query filling the heap is stopped with 503, see {@link QueryHeapGuard}.</li>
+ * <li>A query whose client went away is aborted, see {@link ClientGoneWatch}.</li>
  * <li>A client's {@code timeout} may be fractional ({@link ClientTimeout}); one that is no number of seconds is a
  * 400.</li>
  * <li>Error messages are sent as ASCII, see {@link #asciiMessage}.</li>
@@ -263,7 +264,8 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
         ServiceCallsOfQuery calls = ServiceCallsOfQuery.attach(exec.getContext());
         try {
-            return QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog));
+            return ClientGoneWatch.shared().run(action.getRequest(), exec,
+                    () -> QueryHeapGuard.shared().run(exec, () -> compute(action, exec, query, queryStringLog)));
         } catch (QueryDeniedException e) {
             // Fuseki's own 422 for it writes the message as UTF-8 under a length counted in characters.
             ServletOps.error(HttpSC.UNPROCESSABLE_ENTITY_422, e.getMessage());
