@@ -48,25 +48,21 @@ public final class RawHttp {
      */
     public static int post(URI endpoint, InetAddress source, String form, int timeoutMillis) {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = connect(endpoint, source, timeoutMillis)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(formHead(endpoint, body.length));
-            out.write(body);
-            out.flush();
-            return status(socket.getInputStream());
-        } catch (SocketTimeoutException e) {
-            return TIMED_OUT;
-        } catch (IOException e) {
-            return NO_ANSWER;
-        }
+        return exchange(endpoint, source, timeoutMillis, formHead(endpoint, body.length), body);
     }
 
     /** GETs a path and returns the status code, {@link #TIMED_OUT} or {@link #NO_ANSWER}. */
     public static int get(URI target, InetAddress source, int timeoutMillis) {
+        byte[] head = ("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return exchange(target, source, timeoutMillis, head, new byte[0]);
+    }
+
+    private static int exchange(URI target, InetAddress source, int timeoutMillis, byte[] head, byte[] body) {
         try (Socket socket = connect(target, source, timeoutMillis)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.write(body);
             out.flush();
             return status(socket.getInputStream());
         } catch (SocketTimeoutException e) {
